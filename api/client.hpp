@@ -1,0 +1,88 @@
+// The Timebutler HTTP client: POSTs over HTTPS with libcurl. Knows only libcurl.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tb::api {
+
+struct ClientConfig {
+    std::string server;            // "https://host:port" (no trailing /api/v1)
+    std::string ca_file;           // extra CA bundle (the simulator's certificate); "" = system store
+    bool verify_peer = true;
+    long connect_timeout_ms = 10000;
+    long request_timeout_ms = 120000;
+    int max_concurrent = 4;        // parallel requests per connection
+    int read_retries = 2;          // reads only; writes are never retried once sent
+    std::string user_agent = "TimebutlerODBC/0.1";
+};
+
+struct FilePart {                  // multipart upload (projectsimport, timeimportbyevents)
+    std::string field = "csvdatafile";
+    std::string filename = "data.csv";
+    std::string content;
+};
+
+struct Request {
+    std::string action;                                      // "absences"
+    std::vector<std::pair<std::string, std::string>> params; // form fields, without auth
+    std::string token;                                       // sent as auth=..., never logged
+    std::optional<FilePart> file;                            // set: multipart/form-data
+    bool is_write = false;                                   // never retried after sending
+};
+
+struct Response {
+    long status = 0;
+    std::string body;
+    std::string content_type;
+};
+
+// Why a request failed before an HTTP status was received.
+enum class FailureKind {
+    None,
+    Resolve,       // host not found
+    Connect,       // connection refused / unreachable (nothing was sent)
+    Tls,           // certificate refused or handshake failed
+    Timeout,       // no complete answer in time (a write may have arrived)
+    Transfer,      // connection dropped mid-way
+    Other,
+};
+
+struct Outcome {
+    Response response;
+    FailureKind failure = FailureKind::None;
+    std::string error;             // libcurl's text, never containing the token
+    bool ok() const { return failure == FailureKind::None; }
+};
+
+// Form-encodes a value (RFC 3986 unreserved characters kept).
+std::string form_escape(std::string_view value);
+
+class Client {
+public:
+    explicit Client(ClientConfig config);
+    ~Client();
+    Client(const Client&) = delete;
+    Client& operator=(const Client&) = delete;
+
+    const ClientConfig& config() const;
+
+    // One request; reads retried on connection failures and 500, writes never.
+    Outcome perform(const Request& request);
+    // Many requests concurrently (up to config.max_concurrent at once), results
+    // in the order of the requests. Reuses connections between calls.
+    std::vector<Outcome> perform_all(const std::vector<Request>& requests);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace tb::api

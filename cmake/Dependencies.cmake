@@ -1,0 +1,29 @@
+# Every dependency comes from a Debian package named in scripts/install-deps.sh.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(CURL REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(Boost 1.74 REQUIRED)   # header-only: Spirit X3
+
+if(ODBC_PROVIDER STREQUAL "iODBC")
+  pkg_check_modules(ODBC REQUIRED IMPORTED_TARGET libiodbc)
+else()
+  pkg_check_modules(ODBC REQUIRED IMPORTED_TARGET odbc)
+endif()
+
+if(TB_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+  pkg_check_modules(HTTPLIB IMPORTED_TARGET cpp-httplib)
+  find_package(OpenSSL)
+endif()
+if(TB_BUILD_BENCH AND NOT TB_SANITIZE)
+  find_package(benchmark)
+endif()
+
+# A room's library: every .cpp in the room's folder (sub-folders excluded).
+function(tb_room_library name)
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
+  add_library(${name} STATIC ${sources})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
+  target_link_libraries(${name} PUBLIC ${ARGN})
+endfunction()
