@@ -7,8 +7,10 @@ find_package(Boost 1.74 REQUIRED)   # header-only: Spirit X3
 
 if(ODBC_PROVIDER STREQUAL "iODBC")
   pkg_check_modules(ODBC REQUIRED IMPORTED_TARGET libiodbc)
+  add_library(PkgConfig::ODBCINST ALIAS PkgConfig::ODBC)
 else()
   pkg_check_modules(ODBC REQUIRED IMPORTED_TARGET odbc)
+  pkg_check_modules(ODBCINST REQUIRED IMPORTED_TARGET odbcinst)
 endif()
 
 if(TB_BUILD_TESTS)

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -58,7 +59,9 @@ std::vector<TableRef> base_tables(const Statement& statement);
 // base-table reference (for example a parenthesised subquery over the cache);
 // the printer adds the alias (the written alias, or the table name when none).
 struct PrintOptions {
-    std::function<std::string(const TableRef&)> table_source;
+    std::function<std::string(const TableRef&)> table_source; // empty: "name" itself
+    std::string user_name;                   // {fn USER()}
+    std::string database_name = "timebutler"; // {fn DATABASE()}
 };
 std::string to_sqlite(const Statement& statement, const PrintOptions& options);
 
@@ -80,6 +83,9 @@ struct Pushdown {
     bool no_rows = false;    // the statement can return no row (1=0, FALSE, LIMIT 0, TOP 0)
     // table ref id -> column (lower case) -> constraint; only the columns asked for.
     std::map<int, std::map<std::string, Constraint>> constraints;
+    // Base tables of which no row can reach the result (inside WHERE 1=0,
+    // LIMIT 0, TOP 0, ON FALSE): they need no request at all.
+    std::set<int> empty_tables;
 };
 
 // wanted(table ref, column) says which columns matter (key and date columns).
@@ -93,6 +99,8 @@ struct Capabilities {
     std::vector<std::string> timedate_functions;
     std::vector<std::string> system_functions;
     std::vector<std::string> convert_types;      // SQL type names CONVERT/CAST accept
+    // Intervals of TIMESTAMPADD / TIMESTAMPDIFF ("SQL_TSI_DAY", ...).
+    std::vector<std::string> timestamp_intervals;
 };
 const Capabilities& capabilities();
 

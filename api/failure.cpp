@@ -1,0 +1,105 @@
+#include "api/failure.hpp"
+
+#include <algorithm>
+
+namespace tb::api::detail {
+
+FailureKind classify(CURLcode code, bool request_started) {
+    switch (code) {
+    case CURLE_OK:
+        return FailureKind::None;
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+        return FailureKind::Resolve;
+    case CURLE_COULDNT_CONNECT:
+        return FailureKind::Connect;
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_ENGINE_NOTFOUND:
+    case CURLE_SSL_ENGINE_SETFAILED:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_ENGINE_INITFAILED:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_SHUTDOWN_FAILED:
+    case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_CLIENTCERT:
+    case CURLE_USE_SSL_FAILED:
+        return FailureKind::Tls;
+    case CURLE_OPERATION_TIMEDOUT:
+        // A timeout while connecting or in the TLS handshake left nothing on
+        // the wire: reporting it as "outcome unknown" would be wrong, and a
+        // write may safely be tried again.
+        return request_started ? FailureKind::Timeout : FailureKind::Connect;
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+    case CURLE_HTTP3:
+        return FailureKind::Transfer;
+    default:
+        return FailureKind::Other;
+    }
+}
+
+bool may_retry(const Request& request, const Outcome& outcome) {
+    if (request.is_write)
+        return outcome.failure == FailureKind::Connect;
+    switch (outcome.failure) {
+    case FailureKind::Connect:
+    case FailureKind::Transfer:
+    case FailureKind::Timeout:
+        return true;
+    case FailureKind::None: {
+        const long s = outcome.response.status;
+        return s == 500 || s == 502 || s == 503 || s == 504;
+    }
+    default:
+        return false;
+    }
+}
+
+std::chrono::milliseconds backoff(int retry) {
+    long ms = 100;
+    for (int i = 1; i < retry && ms < 2000; ++i)
+        ms *= 3;
+    return std::chrono::milliseconds(std::min(ms, 2000L));
+}
+
+namespace {
+void replace_all(std::string& text, std::string_view needle) {
+    if (needle.empty())
+        return;
+    for (std::size_t pos = text.find(needle); pos != std::string::npos;
+         pos = text.find(needle, pos + 3))
+        text.replace(pos, needle.size(), "***");
+}
+} // namespace
+
+std::string scrub(std::string text, std::string_view secret) {
+    replace_all(text, secret);
+    const std::string escaped = form_escape(secret);
+    if (escaped != secret)
+        replace_all(text, escaped);
+    return text;
+}
+
+const char* failure_name(FailureKind kind) {
+    switch (kind) {
+    case FailureKind::None: return "none";
+    case FailureKind::Resolve: return "resolve";
+    case FailureKind::Connect: return "connect";
+    case FailureKind::Tls: return "tls";
+    case FailureKind::Timeout: return "timeout";
+    case FailureKind::Transfer: return "transfer";
+    case FailureKind::Other: return "other";
+    }
+    return "other";
+}
+
+} // namespace tb::api::detail

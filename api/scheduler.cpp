@@ -1,0 +1,214 @@
+#include "api/scheduler.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <new>
+#include <stdexcept>
+
+#include "api/failure.hpp"
+#include "api/transfer.hpp"
+
+namespace tb::api::detail {
+
+using Clock = std::chrono::steady_clock;
+
+Scheduler::Scheduler(const ClientConfig& config)
+    : config_(config), limit_(std::max(1, config.max_concurrent)) {
+    multi_ = curl_multi_init();
+    share_ = curl_share_init();
+    if (!multi_ || !share_) {
+        if (multi_)
+            curl_multi_cleanup(multi_);
+        if (share_)
+            curl_share_cleanup(share_);
+        throw std::bad_alloc();
+    }
+    // The limits make libcurl itself queue, on top of our own queue, so the
+    // number of sockets to the tenant never exceeds MaxConcurrentRequests.
+    curl_multi_setopt(multi_, CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(limit_));
+    curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(limit_));
+    curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(limit_));
+    // HTTP/1.1 keep-alive, one request per connection at a time.
+    curl_multi_setopt(multi_, CURLMOPT_PIPELINING, static_cast<long>(CURLPIPE_NOTHING));
+    // Only this Client's thread touches the share handle: no lock callbacks.
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    // An empty "Expect:" stops libcurl from waiting for "100 Continue"
+    // before sending an upload body.
+    headers_ = curl_slist_append(nullptr, "Expect:");
+}
+
+Scheduler::~Scheduler() {
+    // Easy handles before the share handle they use; the multi handle last
+    // closes the cached connections.
+    for (CURL* easy : idle_)
+        curl_easy_cleanup(easy);
+    curl_share_cleanup(share_);
+    curl_multi_cleanup(multi_);
+    curl_slist_free_all(headers_);
+}
+
+CURL* Scheduler::take_handle() {
+    if (!idle_.empty()) {
+        CURL* easy = idle_.back();
+        idle_.pop_back();
+        return easy;
+    }
+    CURL* easy = curl_easy_init();
+    if (!easy)
+        throw std::bad_alloc();
+    return easy;
+}
+
+void Scheduler::give_back(CURL* easy) {
+    // Drop the pointers into the finished Transfer before it is destroyed.
+    curl_easy_reset(easy);
+    if (idle_.size() < static_cast<std::size_t>(limit_))
+        idle_.push_back(easy);
+    else
+        curl_easy_cleanup(easy);
+}
+
+namespace {
+
+struct Delayed {
+    Clock::time_point due;
+    std::size_t index;
+    int attempt;
+};
+
+Outcome local_failure(std::string message) {
+    Outcome out;
+    out.failure = FailureKind::Other;
+    out.error = std::move(message);
+    return out;
+}
+
+} // namespace
+
+std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests) {
+    std::vector<Outcome> results(requests.size());
+    const int max_attempts = 1 + std::max(0, config_.read_retries);
+    const TransferSettings settings{&config_, share_, headers_};
+
+    std::size_t next_fresh = 0;
+    std::vector<Delayed> delayed;      // retries waiting for their backoff
+    std::vector<std::unique_ptr<Transfer>> active;
+
+    // Whatever happens (an exception included), no easy handle may stay in
+    // the multi handle pointing at a destroyed Transfer.
+    struct Cleanup {
+        Scheduler& self;
+        std::vector<std::unique_ptr<Transfer>>& active;
+        ~Cleanup() {
+            for (auto& t : active) {
+                curl_multi_remove_handle(self.multi_, t->easy);
+                self.give_back(t->easy);
+            }
+            active.clear();
+        }
+    } cleanup{*this, active};
+
+    auto start = [&](std::size_t index, int attempt) {
+        auto t = std::make_unique<Transfer>();
+        t->request = requests[index];
+        t->index = index;
+        t->attempt = attempt;
+        CURL* easy = take_handle();
+        std::string problem;
+        try {
+            problem = configure(*t, easy, settings);
+        } catch (...) {
+            give_back(easy);
+            throw;
+        }
+        if (problem.empty() && curl_multi_add_handle(multi_, easy) != CURLM_OK)
+            problem = "cannot start the transfer";
+        if (!problem.empty()) {
+            give_back(easy);
+            results[index] = local_failure(std::move(problem));
+            return;
+        }
+        active.push_back(std::move(t));
+    };
+
+    auto complete = [&](CURL* easy, CURLcode code) {
+        auto it = std::find_if(active.begin(), active.end(),
+                               [&](const auto& t) { return t->easy == easy; });
+        if (it == active.end())
+            return;
+        std::unique_ptr<Transfer> t = std::move(*it);
+        active.erase(it);
+        curl_multi_remove_handle(multi_, easy);
+        if (t->failure) {
+            give_back(easy);
+            std::rethrow_exception(t->failure);
+        }
+        Outcome outcome;
+        try {
+            outcome = finish(*t, code);
+        } catch (...) {
+            give_back(easy);
+            throw;
+        }
+        give_back(easy);
+        const int attempt = t->attempt + 1;
+        if (attempt < max_attempts && may_retry(*t->request, outcome))
+            delayed.push_back({Clock::now() + backoff(attempt), t->index, attempt});
+        else
+            results[t->index] = std::move(outcome);
+    };
+
+    for (;;) {
+        // Fill free slots: due retries first (they are the oldest work).
+        const auto now = Clock::now();
+        while (active.size() < static_cast<std::size_t>(limit_)) {
+            auto due = std::min_element(delayed.begin(), delayed.end(),
+                                        [](const Delayed& a, const Delayed& b) { return a.due < b.due; });
+            if (due != delayed.end() && due->due <= now) {
+                const Delayed d = *due;
+                delayed.erase(due);
+                start(d.index, d.attempt);
+            } else if (next_fresh < requests.size()) {
+                start(next_fresh, 0);
+                ++next_fresh;
+            } else {
+                break;
+            }
+        }
+        if (active.empty() && delayed.empty() && next_fresh >= requests.size())
+            break;
+
+        int running = 0;
+        if (CURLMcode mc = curl_multi_perform(multi_, &running); mc != CURLM_OK)
+            throw std::runtime_error(curl_multi_strerror(mc));
+
+        bool completed = false;
+        int queued = 0;
+        while (CURLMsg* msg = curl_multi_info_read(multi_, &queued)) {
+            if (msg->msg == CURLMSG_DONE) {
+                complete(msg->easy_handle, msg->data.result);
+                completed = true;
+            }
+        }
+        if (completed)
+            continue;  // free slots: start the next requests before waiting
+
+        // Wait for socket activity, but not past the next due retry.
+        auto wait = std::chrono::milliseconds(1000);
+        if (!delayed.empty() && active.size() < static_cast<std::size_t>(limit_)) {
+            auto first = std::min_element(delayed.begin(), delayed.end(),
+                                          [](const Delayed& a, const Delayed& b) { return a.due < b.due; })->due;
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(first - Clock::now());
+            wait = std::clamp(left + std::chrono::milliseconds(1), std::chrono::milliseconds(0), wait);
+        }
+        if (CURLMcode mc = curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait.count()), nullptr);
+            mc != CURLM_OK)
+            throw std::runtime_error(curl_multi_strerror(mc));
+    }
+    return results;
+}
+
+} // namespace tb::api::detail

@@ -1,0 +1,180 @@
+#include "api/transfer.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <new>
+
+#include "api/failure.hpp"
+#include "api/request_body.hpp"
+
+namespace tb::api::detail {
+
+Transfer::~Transfer() {
+    // The form body holds the token: do not leave it in freed heap memory.
+    volatile char* p = form.data();
+    for (std::size_t i = 0; i < form.size(); ++i)
+        p[i] = 0;
+    if (mime)
+        curl_mime_free(mime);
+}
+
+namespace {
+
+// Callbacks are called from C: nothing may propagate out of them. A failure
+// is parked in t.failure and libcurl is told to abort (CURLE_WRITE_ERROR).
+size_t on_body(char* data, size_t size, size_t count, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    const size_t n = size * count;
+    try {
+        t->body.append(data, n);
+    } catch (...) {
+        t->failure = std::current_exception();
+        return 0;
+    }
+    return n;
+}
+
+bool starts_with_nocase(const char* text, size_t size, std::string_view prefix) {
+    if (size < prefix.size())
+        return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+        char c = text[i];
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+        if (c != prefix[i])
+            return false;
+    }
+    return true;
+}
+
+// Reserves the body once when the size is announced: a 100 MB worktime
+// answer then grows without repeated reallocation and copying.
+size_t on_header(char* data, size_t size, size_t count, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    const size_t n = size * count;
+    static constexpr std::string_view key = "content-length:";
+    if (starts_with_nocase(data, n, key)) {
+        unsigned long long length = 0;
+        bool digits = false;
+        for (size_t i = key.size(); i < n; ++i) {
+            const char c = data[i];
+            if (c >= '0' && c <= '9') {
+                digits = true;
+                length = length * 10 + static_cast<unsigned>(c - '0');
+                if (length > (1ull << 40))
+                    break;
+            } else if (digits || (c != ' ' && c != '\t')) {
+                break;
+            }
+        }
+        // A hint only (gzip makes it the compressed size); capped so a bogus
+        // header cannot make us allocate a gigantic block up front.
+        constexpr unsigned long long cap = 1ull << 30;
+        try {
+            if (digits && length > t->body.capacity())
+                t->body.reserve(static_cast<size_t>(std::min(length, cap)));
+        } catch (...) {
+            t->failure = std::current_exception();
+            return 0;
+        }
+    }
+    return n;
+}
+
+int on_prereq(void* user, char*, char*, int, int) {
+    static_cast<Transfer*>(user)->request_started = true;
+    return CURL_PREREQFUNC_OK;
+}
+
+} // namespace
+
+std::string configure(Transfer& t, CURL* easy, const TransferSettings& settings) {
+    const ClientConfig& config = *settings.config;
+    const Request& request = *t.request;
+    t.easy = easy;
+    curl_easy_reset(easy);
+
+    const std::string url = action_url(config.server, request.action);
+    if (url.empty())
+        return "invalid action name";
+    if (config.server.empty())
+        return "no server configured";
+
+    CURLcode rc = CURLE_OK;
+    auto set = [&](CURLoption option, auto value) {
+        if (rc == CURLE_OK)
+            rc = curl_easy_setopt(easy, option, value);
+    };
+    set(CURLOPT_PRIVATE, static_cast<void*>(&t));
+    set(CURLOPT_ERRORBUFFER, t.errbuf);
+    set(CURLOPT_URL, url.c_str());  // libcurl copies strings
+    set(CURLOPT_PROTOCOLS_STR, "http,https");
+    set(CURLOPT_NOSIGNAL, 1L);      // several Clients run in threads
+    set(CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
+    set(CURLOPT_TCP_NODELAY, 1L);
+    set(CURLOPT_TCP_KEEPALIVE, 1L);
+    set(CURLOPT_ACCEPT_ENCODING, "");
+    set(CURLOPT_BUFFERSIZE, 128L * 1024L);  // fewer callbacks on large answers
+    set(CURLOPT_CONNECTTIMEOUT_MS, config.connect_timeout_ms);
+    set(CURLOPT_TIMEOUT_MS, config.request_timeout_ms);
+    set(CURLOPT_USERAGENT, config.user_agent.c_str());
+    set(CURLOPT_SSL_VERIFYPEER, config.verify_peer ? 1L : 0L);
+    set(CURLOPT_SSL_VERIFYHOST, config.verify_peer ? 2L : 0L);
+    if (!config.ca_file.empty())
+        set(CURLOPT_CAINFO, config.ca_file.c_str());
+    set(CURLOPT_SHARE, settings.share);
+    set(CURLOPT_HTTPHEADER, settings.headers);
+    set(CURLOPT_WRITEFUNCTION, &on_body);
+    set(CURLOPT_WRITEDATA, static_cast<void*>(&t));
+    set(CURLOPT_HEADERFUNCTION, &on_header);
+    set(CURLOPT_HEADERDATA, static_cast<void*>(&t));
+    set(CURLOPT_PREREQFUNCTION, &on_prereq);
+    set(CURLOPT_PREREQDATA, static_cast<void*>(&t));
+    if (request.is_write) {
+        // libcurl silently re-sends a request when a reused keep-alive
+        // connection turns out dead before any answer byte arrived. The
+        // server may have received and executed it, so a write always opens
+        // its own connection: then there is nothing libcurl would re-send.
+        set(CURLOPT_FRESH_CONNECT, 1L);
+    }
+    if (rc != CURLE_OK)
+        return curl_easy_strerror(rc);
+
+    if (request.file) {
+        t.mime = multipart_body(easy, request);
+        if (!t.mime)
+            return "cannot build the multipart body";
+        set(CURLOPT_MIMEPOST, t.mime);
+    } else {
+        t.form = form_body(request);
+        set(CURLOPT_POSTFIELDS, t.form.c_str());
+        set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(t.form.size()));
+    }
+    if (rc != CURLE_OK)
+        return curl_easy_strerror(rc);
+    return {};
+}
+
+Outcome finish(Transfer& t, CURLcode code) {
+    Outcome out;
+    long status = 0;
+    curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
+    out.response.status = status;
+    out.failure = classify(code, t.request_started);
+    if (out.failure == FailureKind::None) {
+        char* type = nullptr;
+        if (curl_easy_getinfo(t.easy, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type)
+            out.response.content_type = type;
+        out.response.body = std::move(t.body);
+    } else {
+        // A half-received body is useless and must not be mistaken for data.
+        std::string text = t.errbuf[0] ? std::string(t.errbuf) : curl_easy_strerror(code);
+        while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+            text.pop_back();
+        out.error = scrub(std::move(text), t.request->token);
+    }
+    t.body = {};
+    return out;
+}
+
+} // namespace tb::api::detail

@@ -1,0 +1,48 @@
+// One attempt of one request on a libcurl easy handle (internal to api/).
+#pragma once
+
+#include <curl/curl.h>
+
+#include <cstddef>
+#include <exception>
+#include <string>
+
+#include "api/client.hpp"
+
+namespace tb::api::detail {
+
+// Everything libcurl points into while an attempt runs. It must stay at a
+// fixed address from configure() until the handle left the multi handle.
+struct Transfer {
+    const Request* request = nullptr;
+    std::size_t index = 0;       // position in the caller's request list
+    int attempt = 0;             // 0 = first try
+    CURL* easy = nullptr;
+    std::string form;            // url-encoded body; holds the token, wiped on destruction
+    curl_mime* mime = nullptr;   // multipart body, owned
+    char errbuf[CURL_ERROR_SIZE] = {};
+    std::string body;
+    bool request_started = false;  // CURLOPT_PREREQFUNCTION fired: bytes may be on the wire
+    std::exception_ptr failure;    // an exception a callback could not throw through C
+
+    Transfer() = default;
+    Transfer(const Transfer&) = delete;
+    Transfer& operator=(const Transfer&) = delete;
+    ~Transfer();
+};
+
+// Options every transfer of one Client shares, computed once.
+struct TransferSettings {
+    const ClientConfig* config = nullptr;
+    CURLSH* share = nullptr;          // TLS sessions and DNS shared between the handles
+    curl_slist* headers = nullptr;    // "Expect:" and friends
+};
+
+// Resets `easy` and sets it up for t.request. Returns "" on success, else
+// a message (the attempt then fails with FailureKind::Other).
+std::string configure(Transfer& t, CURL* easy, const TransferSettings& settings);
+
+// Builds the outcome of a finished attempt (the body is moved out of t).
+Outcome finish(Transfer& t, CURLcode code);
+
+} // namespace tb::api::detail

@@ -1,0 +1,115 @@
+// SQLConnect, SQLDriverConnect, SQLBrowseConnect, SQLDisconnect (A and W).
+#include "driver/connection_string.hpp"
+#include "driver/handles.hpp"
+#include "driver/strings.hpp"
+#include "engine/session.hpp"
+#include "engine/statement.hpp"
+
+using namespace tb::driver;
+
+namespace {
+
+SQLRETURN open_session(Dbc& dbc, const Attributes& given, Attributes attributes) {
+    if (dbc.connected()) {
+        dbc.diag.add("08002", "the connection is already open");
+        return SQL_ERROR;
+    }
+    if (auto* dsn = find_attribute(attributes, "DSN")) merge_dsn(attributes, *dsn);
+    std::vector<std::string> unknown;
+    auto config = make_config(attributes, unknown);
+    if (dbc.login_timeout > 0) config.connect_timeout_ms = long(dbc.login_timeout) * 1000;
+    auto session = std::make_unique<tb::engine::Session>(config);
+    session->check_connection();
+    dbc.session = std::move(session);
+    dbc.connection_string = complete_connection_string(given, dbc.session->config());
+    for (const auto& key : unknown)
+        dbc.diag.add("01S00", "the connection key '" + key + "' is not used by this driver and was ignored");
+    return SQL_SUCCESS;
+}
+
+SQLRETURN connect(SQLHDBC handle, std::string dsn, std::string user, std::string token) {
+    return guarded<Dbc>(handle, HandleKind::Dbc, [&](Dbc& dbc) {
+        Attributes attributes;
+        set_attribute(attributes, "DSN", dsn);
+        if (!user.empty()) set_attribute(attributes, "UID", user);
+        if (!token.empty()) set_attribute(attributes, "Token", token);
+        return open_session(dbc, {{"DSN", dsn}}, attributes);
+    });
+}
+
+template <class Writer>
+SQLRETURN driver_connect(SQLHDBC handle, const std::string& in, SQLUSMALLINT completion, Writer&& write_out) {
+    return guarded<Dbc>(handle, HandleKind::Dbc, [&](Dbc& dbc) {
+        switch (completion) {
+        case SQL_DRIVER_NOPROMPT: case SQL_DRIVER_COMPLETE: case SQL_DRIVER_PROMPT: case SQL_DRIVER_COMPLETE_REQUIRED:
+            break;   // no dialog exists: every mode connects with what it was given
+        default:
+            dbc.diag.add("HY110", "driver completion " + std::to_string(completion) + " is not valid");
+            return SQLRETURN(SQL_ERROR);
+        }
+        const Attributes given = parse_connection_string(in);
+        SQLRETURN rc = open_session(dbc, given, given);
+        if (rc == SQL_ERROR) return rc;
+        if (write_out(dbc.connection_string)) {
+            dbc.diag.add("01004", "the completed connection string was truncated");
+            rc = SQL_SUCCESS_WITH_INFO;
+        }
+        return rc;
+    });
+}
+
+} // namespace
+
+TB_EXPORT SQLRETURN SQL_API SQLConnect(SQLHDBC handle, SQLCHAR* dsn, SQLSMALLINT dsn_length, SQLCHAR* user,
+                                       SQLSMALLINT user_length, SQLCHAR* auth, SQLSMALLINT auth_length) {
+    return connect(handle, from_narrow(dsn, dsn_length), from_narrow(user, user_length), from_narrow(auth, auth_length));
+}
+
+TB_EXPORT SQLRETURN SQL_API SQLConnectW(SQLHDBC handle, SQLWCHAR* dsn, SQLSMALLINT dsn_length, SQLWCHAR* user,
+                                        SQLSMALLINT user_length, SQLWCHAR* auth, SQLSMALLINT auth_length) {
+    return connect(handle, from_wide(dsn, dsn_length), from_wide(user, user_length), from_wide(auth, auth_length));
+}
+
+TB_EXPORT SQLRETURN SQL_API SQLDriverConnect(SQLHDBC handle, SQLHWND, SQLCHAR* in, SQLSMALLINT in_length,
+                                             SQLCHAR* out, SQLSMALLINT out_max, SQLSMALLINT* out_length,
+                                             SQLUSMALLINT completion) {
+    return driver_connect(handle, from_narrow(in, in_length), completion,
+                          [&](const std::string& text) { return write_narrow(text, out, out_max, out_length); });
+}
+
+TB_EXPORT SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC handle, SQLHWND, SQLWCHAR* in, SQLSMALLINT in_length,
+                                              SQLWCHAR* out, SQLSMALLINT out_max, SQLSMALLINT* out_length,
+                                              SQLUSMALLINT completion) {
+    return driver_connect(handle, from_wide(in, in_length), completion,
+                          [&](const std::string& text) { return write_wide(text, out, out_max, out_length); });
+}
+
+TB_EXPORT SQLRETURN SQL_API SQLBrowseConnect(SQLHDBC handle, SQLCHAR*, SQLSMALLINT, SQLCHAR*, SQLSMALLINT,
+                                             SQLSMALLINT*) {
+    return guarded<Dbc>(handle, HandleKind::Dbc, [](Dbc& dbc) {
+        dbc.diag.add("HYC00", "SQLBrowseConnect is not supported; use SQLDriverConnect with Server and Token");
+        return SQLRETURN(SQL_ERROR);
+    });
+}
+
+TB_EXPORT SQLRETURN SQL_API SQLBrowseConnectW(SQLHDBC handle, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*, SQLSMALLINT,
+                                              SQLSMALLINT*) {
+    return SQLBrowseConnect(handle, nullptr, 0, nullptr, 0, nullptr);
+}
+
+TB_EXPORT SQLRETURN SQL_API SQLDisconnect(SQLHDBC handle) {
+    return guarded<Dbc>(handle, HandleKind::Dbc, [](Dbc& dbc) {
+        if (!dbc.connected()) {
+            dbc.diag.add("08003", "the connection is not open");
+            return SQLRETURN(SQL_ERROR);
+        }
+        // Statements of the connection are freed with it (ODBC 3 semantics).
+        for (Stmt* stmt : std::set<Stmt*>(dbc.statements)) {
+            unregister_handle(stmt);
+            delete stmt;
+        }
+        dbc.statements.clear();
+        dbc.session.reset();
+        return SQLRETURN(SQL_SUCCESS);
+    });
+}

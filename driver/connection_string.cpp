@@ -1,0 +1,157 @@
+#include "driver/connection_string.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "driver/odbc.hpp"
+#include "engine/error.hpp"
+
+namespace tb::driver {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return std::string(s);
+}
+
+// Keys the driver reads; everything else draws 01S00. BI tools inject UID,
+// Trusted_Connection and Database: accepted and ignored.
+const char* const kKnownKeys[] = {"DSN", "Driver", "FileDSN", "SaveFile", "Server", "Token", "PWD", "UID",
+                                  "PersonnelToken", "CAFile", "VerifyTLS", "Cache", "CacheTTL",
+                                  "CachePersonnelData", "MaxConcurrentRequests", "ConnectTimeout",
+                                  "RequestTimeout", "Trusted_Connection", "Database", "Description"};
+
+long number(const Attributes& a, std::string_view key, long fallback, long min, long max) {
+    const std::string* v = find_attribute(a, key);
+    if (!v || v->empty()) return fallback;
+    char* end = nullptr;
+    long n = std::strtol(v->c_str(), &end, 10);
+    if (*end != '\0' || n < min || n > max)
+        throw engine::Error("HY024", "the connection key " + std::string(key) + " has the value '" + *v +
+                                         "'; it takes a whole number from " + std::to_string(min) + " to " +
+                                         std::to_string(max));
+    return n;
+}
+
+bool flag(const Attributes& a, std::string_view key, bool fallback) {
+    const std::string* v = find_attribute(a, key);
+    if (!v || v->empty()) return fallback;
+    if (*v == "1" || iequals(*v, "yes") || iequals(*v, "true") || iequals(*v, "on")) return true;
+    if (*v == "0" || iequals(*v, "no") || iequals(*v, "false") || iequals(*v, "off")) return false;
+    throw engine::Error("HY024", "the connection key " + std::string(key) + " has the value '" + *v +
+                                     "'; it takes 1 or 0");
+}
+
+} // namespace
+
+Attributes parse_connection_string(std::string_view text) {
+    Attributes out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t eq = text.find('=', i);
+        std::size_t semi = text.find(';', i);
+        if (eq == std::string_view::npos || (semi != std::string_view::npos && semi < eq)) {
+            i = semi == std::string_view::npos ? text.size() : semi + 1;   // a key without value: skip
+            continue;
+        }
+        std::string key = trim(text.substr(i, eq - i));
+        std::size_t j = eq + 1;
+        while (j < text.size() && text[j] == ' ') ++j;
+        std::string value;
+        if (j < text.size() && text[j] == '{') {
+            // {...} quotes ';'; '}}' is a literal '}'.
+            ++j;
+            while (j < text.size()) {
+                if (text[j] == '}') {
+                    if (j + 1 < text.size() && text[j + 1] == '}') { value += '}'; j += 2; continue; }
+                    ++j;
+                    break;
+                }
+                value += text[j++];
+            }
+            std::size_t next = text.find(';', j);
+            i = next == std::string_view::npos ? text.size() : next + 1;
+        } else {
+            std::size_t end = text.find(';', j);
+            if (end == std::string_view::npos) end = text.size();
+            value = trim(text.substr(j, end - j));
+            i = end + 1;
+        }
+        if (!key.empty()) set_attribute(out, key, value);
+    }
+    return out;
+}
+
+const std::string* find_attribute(const Attributes& attributes, std::string_view key) {
+    for (const auto& [k, v] : attributes)
+        if (iequals(k, key)) return &v;
+    return nullptr;
+}
+
+void set_attribute(Attributes& attributes, std::string key, std::string value) {
+    for (auto& [k, v] : attributes)
+        if (iequals(k, key)) { v = std::move(value); return; }   // the first occurrence's place, last value
+    attributes.emplace_back(std::move(key), std::move(value));
+}
+
+void merge_dsn(Attributes& attributes, const std::string& dsn) {
+    if (dsn.empty()) return;
+    for (const char* key : kKnownKeys) {
+        if (iequals(key, "DSN") || iequals(key, "Driver") || find_attribute(attributes, key)) continue;
+        char buffer[4096] = {0};
+        int n = SQLGetPrivateProfileString(dsn.c_str(), key, "", buffer, sizeof buffer, "odbc.ini");
+        if (n > 0 && buffer[0]) attributes.emplace_back(key, buffer);
+    }
+}
+
+engine::SessionConfig make_config(const Attributes& a, std::vector<std::string>& unknown) {
+    for (const auto& [k, v] : a) {
+        bool known = false;
+        for (const char* key : kKnownKeys) known = known || iequals(k, key);
+        if (!known) unknown.push_back(k);
+    }
+    engine::SessionConfig c;
+    if (auto* v = find_attribute(a, "DSN")) c.data_source = *v;
+    if (auto* v = find_attribute(a, "Server")) c.server = *v;
+    if (auto* v = find_attribute(a, "Token"); v && !v->empty()) c.token = *v;
+    else if (auto* p = find_attribute(a, "PWD")) c.token = *p;
+    if (auto* v = find_attribute(a, "PersonnelToken")) c.personnel_token = *v;
+    if (auto* v = find_attribute(a, "CAFile")) c.ca_file = *v;
+    c.verify_tls = flag(a, "VerifyTLS", true);
+    if (auto* v = find_attribute(a, "Cache"); v && !v->empty()) c.cache = *v;
+    c.cache_ttl_seconds = number(a, "CacheTTL", 300, 0, 365L * 24 * 3600);
+    c.cache_personnel_data = flag(a, "CachePersonnelData", false);
+    c.max_concurrent_requests = int(number(a, "MaxConcurrentRequests", 4, 1, 32));
+    c.connect_timeout_ms = number(a, "ConnectTimeout", 10, 1, 3600) * 1000;
+    c.request_timeout_ms = number(a, "RequestTimeout", 120, 1, 86400) * 1000;
+    return c;
+}
+
+std::string complete_connection_string(const Attributes& given, const engine::SessionConfig& config) {
+    // Echo what the application gave (its own secrets included, as it knows
+    // them), plus the server resolved from a DSN; never add a DSN's token.
+    std::string out;
+    auto append = [&](const std::string& k, const std::string& v) {
+        out += k + "=";
+        if (v.find_first_of(";{}") != std::string::npos || (!v.empty() && v.front() == ' ')) {
+            out += "{";
+            for (char ch : v) out += ch == '}' ? std::string("}}") : std::string(1, ch);
+            out += "}";
+        } else {
+            out += v;
+        }
+        out += ";";
+    };
+    for (const auto& [k, v] : given) append(k, v);
+    if (!find_attribute(given, "Server")) append("Server", config.server);
+    return out;
+}
+
+} // namespace tb::driver

@@ -1,0 +1,34 @@
+// One conversion path from a result cell to the C type an application asks
+// for, shared by bound columns and SQLGetData.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "driver/odbc.hpp"
+#include "engine/cursor.hpp"
+
+namespace tb::driver {
+
+struct Target {
+    SQLSMALLINT c_type;
+    SQLPOINTER data;
+    SQLLEN buffer_length;
+    SQLLEN* indicator;        // may equal length
+    SQLLEN* length;
+    SQLSMALLINT precision = 38;   // SQL_C_NUMERIC
+    SQLSMALLINT scale = 0;
+};
+
+enum class ConvertResult { Ok, Truncated, NoMoreData };
+
+// Converts column `index` of the cursor's current row. `offset` is the
+// piecewise position for character and binary data (0 on the first call).
+// Throws engine::Error with 22003/22007/22018/07006 for impossible conversions.
+ConvertResult convert_cell(engine::Cursor& cursor, int index, const engine::ColumnInfo& column, const Target& target,
+                           std::size_t& offset);
+
+// Parses "YYYY-MM-DD[ HH:MM:SS[.fff]]" or "HH:MM:SS" text.
+bool parse_timestamp_text(std::string_view text, SQL_TIMESTAMP_STRUCT& out, bool& has_date, bool& has_time);
+
+} // namespace tb::driver

@@ -1,0 +1,124 @@
+// The four ODBC handle kinds, their registry (so a freed, foreign or NULL
+// handle is recognised instead of dereferenced) and the guarded wrapper that
+// every entry point runs through.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <new>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "driver/descriptor.hpp"
+#include "driver/handle_base.hpp"
+#include "driver/diagnostics.hpp"
+#include "driver/odbc.hpp"
+#include "engine/cursor.hpp"
+#include "engine/error.hpp"
+
+namespace tb::engine { class Session; class Statement; }
+
+namespace tb::driver {
+
+struct Dbc;
+struct Stmt;
+
+struct Env : Handle {
+    Env() : Handle(HandleKind::Env) {}
+    SQLINTEGER odbc_version = SQL_OV_ODBC3;
+    SQLUINTEGER connection_pooling = SQL_CP_OFF;
+    SQLUINTEGER cp_match = SQL_CP_STRICT_MATCH;
+    std::set<Dbc*> connections;
+};
+
+struct Dbc : Handle {
+    explicit Dbc(Env* env);
+    ~Dbc() override;
+    Env* env;
+    std::unique_ptr<engine::Session> session;
+    std::string connection_string;      // the completed string returned by SQLDriverConnect
+    std::set<Stmt*> statements;
+    std::set<Desc*> descriptors;        // explicitly allocated (freed with the connection)
+    SQLUINTEGER login_timeout = 0;
+    SQLUINTEGER connection_timeout = 0;
+    SQLUINTEGER access_mode = SQL_MODE_READ_WRITE;
+    SQLUINTEGER autocommit = SQL_AUTOCOMMIT_ON;
+    SQLUINTEGER metadata_id = SQL_FALSE;
+    SQLUINTEGER txn_isolation = SQL_TXN_SERIALIZABLE;
+    std::string current_catalog;
+    bool connected() const { return session != nullptr; }
+};
+
+struct Stmt : Handle {
+    explicit Stmt(Dbc* dbc);
+    ~Stmt() override;
+    Dbc* dbc;
+    std::unique_ptr<engine::Statement> statement;
+    std::unique_ptr<engine::Cursor> cursor;
+    bool prepared = false;
+    bool executed = false;
+    bool row_current = false;           // a row is positioned (SQLGetData allowed)
+    SQLLEN row_count = -1;
+    std::string cursor_name;
+    // SQLGetData piecewise state: which column is being read and how far.
+    SQLUSMALLINT getdata_column = 0;
+    std::size_t getdata_offset = 0;
+    // Implicit descriptors, and the ones in use (an app may set its own).
+    Desc implicit_ard, implicit_apd, implicit_ird, implicit_ipd;
+    Desc* ard;
+    Desc* apd;
+    Desc* ird;
+    Desc* ipd;
+    // Statement attributes that are not descriptor fields.
+    SQLULEN max_rows = 0;
+    SQLULEN query_timeout = 0;
+    SQLULEN max_length = 0;
+    SQLULEN noscan = SQL_NOSCAN_OFF;
+    SQLULEN metadata_id = SQL_FALSE;
+    SQLULEN retrieve_data = SQL_RD_ON;
+    SQLULEN rows_fetched_total = 0;     // for SQL_ATTR_ROW_NUMBER
+    // Data-at-execution parameters waiting for SQLPutData.
+    std::vector<SQLUSMALLINT> pending_data;
+    std::size_t pending_index = 0;
+    std::vector<std::string> put_data;
+    bool need_data = false;
+    void close_cursor();
+};
+
+// Registry of live handles.
+void register_handle(Handle* handle);
+void unregister_handle(Handle* handle);
+Handle* find_handle(void* pointer, HandleKind kind);
+
+// Runs `body` with the handle validated, locked and its diagnostics cleared;
+// turns exceptions into diagnostic records and derives the return code.
+template <class H, class F>
+SQLRETURN guarded(void* pointer, HandleKind kind, F&& body) {
+    auto* handle = static_cast<H*>(find_handle(pointer, kind));
+    if (!handle) return SQL_INVALID_HANDLE;
+    std::lock_guard lock(handle->mutex);
+    handle->diag.clear();
+    SQLRETURN rc;
+    try {
+        rc = body(*handle);
+    } catch (const engine::Error& e) {
+        handle->diag.add(e.sqlstate, e.what(), SQLINTEGER(e.native));
+        rc = SQL_ERROR;
+    } catch (const std::bad_alloc&) {
+        handle->diag.add("HY001", "memory allocation failed");
+        rc = SQL_ERROR;
+    } catch (const std::exception& e) {
+        handle->diag.add("HY000", std::string("internal error: ") + e.what());
+        rc = SQL_ERROR;
+    }
+    if (rc == SQL_SUCCESS && !handle->diag.records.empty()) rc = SQL_SUCCESS_WITH_INFO;
+    if (rc == SQL_ERROR && handle->diag.records.empty()) handle->diag.add("HY000", "general error");
+    handle->diag.return_code = rc;
+    return rc;
+}
+
+// Attaches an engine's warnings to a handle's diagnostics.
+void add_warnings(Handle& handle, std::vector<engine::Warning> warnings);
+
+} // namespace tb::driver

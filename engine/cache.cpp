@@ -1,0 +1,196 @@
+#include "engine/cache.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine/error.hpp"
+
+namespace tb::engine {
+namespace {
+
+std::int64_t now_seconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+struct Stmt {
+    sqlite3_stmt* stmt = nullptr;
+    Stmt(sqlite3* db, const std::string& sql) {
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+            throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
+    }
+    ~Stmt() { sqlite3_finalize(stmt); }
+    void text(int i, const std::string& s) { sqlite3_bind_text(stmt, i, s.data(), int(s.size()), SQLITE_TRANSIENT); }
+};
+
+std::string cache_path(const SessionConfig& config) {
+    if (config.cache != "file") return config.cache;
+    std::filesystem::path dir;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) dir = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home) dir = std::filesystem::path(home) / ".cache";
+    else dir = "/tmp";
+    dir /= "timebutler-odbc";
+    std::filesystem::create_directories(dir);
+    std::string name = config.data_source.empty() ? "default" : catalog::snake_case(config.data_source);
+    if (name.empty()) name = "default";
+    return (dir / (name + ".sqlite")).string();
+}
+
+} // namespace
+
+std::string quote_identifier(std::string_view name) {
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+Cache::Cache(const SessionConfig& config) : ttl_seconds_(config.cache_ttl_seconds) {
+    const bool memory = config.cache.empty() || config.cache == "memory";
+    const std::string path = memory ? ":memory:" : cache_path(config);
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (!memory) {
+        // Create the file with mode 0600 before SQLite does: it holds HR data.
+        int fd = ::open(path.c_str(), O_CREAT | O_RDWR, 0600);
+        if (fd >= 0) ::close(fd);
+        ::chmod(path.c_str(), 0600);
+    }
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw Error("HY000", "cannot open the cache database '" + path + "': " + message +
+                                 "; set Cache=memory in the connection string to work without a cache file");
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    // The printer quotes every identifier; SQLite would otherwise read an
+    // unknown "column" as a string literal instead of reporting it.
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+    if (!memory) exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=OFF");
+    exec("CREATE TABLE IF NOT EXISTS _partitions (part INTEGER PRIMARY KEY, source TEXT NOT NULL, "
+         "action TEXT NOT NULL, params TEXT NOT NULL, loaded_at INTEGER, UNIQUE(source, action, params))");
+    exec("CREATE TABLE IF NOT EXISTS _runtime_columns (tbl TEXT NOT NULL, name TEXT NOT NULL, "
+         "position INTEGER NOT NULL, PRIMARY KEY(tbl, name))");
+    for (const auto& table : catalog::tables()) ensure_table(table);
+}
+
+Cache::~Cache() { sqlite3_close_v2(db_); }
+
+void Cache::exec(const std::string& sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string text = message ? message : "unknown error";
+        sqlite3_free(message);
+        throw Error("HY000", "cache: " + text);
+    }
+}
+
+std::string Cache::table_name(const catalog::Table& table) { return table.name; }
+
+void Cache::ensure_table(const catalog::Table& table) {
+    exec(catalog::cache_ddl(table, table_name(table)));
+    exec("CREATE INDEX IF NOT EXISTS " + quote_identifier("_part_" + table.name) + " ON " +
+         quote_identifier(table_name(table)) + "(_part)");
+    auto& cols = columns_[table.name];
+    cols.clear();
+    for (const auto& c : table.columns) cols.push_back({c, false});
+    Stmt q(db_, "SELECT name FROM _runtime_columns WHERE tbl = ? ORDER BY position");
+    q.text(1, table.name);
+    while (sqlite3_step(q.stmt) == SQLITE_ROW) {
+        catalog::Column c;
+        c.name = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0));
+        c.type = catalog::SqlType::WVarchar;
+        c.size = 4000;
+        c.description = "run-time column";
+        cols.push_back({c, true});
+    }
+}
+
+const std::vector<CacheColumn>& Cache::columns(const catalog::Table& table) {
+    auto it = columns_.find(table.name);
+    if (it == columns_.end()) {
+        ensure_table(table);
+        it = columns_.find(table.name);
+    }
+    return it->second;
+}
+
+void Cache::add_runtime_columns(const catalog::Table& table, const std::vector<std::string>& names) {
+    auto& cols = columns_[table.name];
+    for (const auto& name : names) {
+        bool known = false;
+        for (const auto& c : cols) known = known || c.column.name == name;
+        if (known) continue;
+        catalog::Column c;
+        c.name = name;
+        c.type = catalog::SqlType::WVarchar;
+        c.size = 4000;
+        c.description = "run-time column";
+        exec("ALTER TABLE " + quote_identifier(table_name(table)) + " ADD COLUMN " + quote_identifier(name) + " " +
+             catalog::sqlite_decl_type(c));
+        Stmt q(db_, "INSERT OR IGNORE INTO _runtime_columns(tbl, name, position) VALUES (?, ?, ?)");
+        q.text(1, table.name);
+        q.text(2, name);
+        sqlite3_bind_int(q.stmt, 3, int(cols.size()));
+        sqlite3_step(q.stmt);
+        cols.push_back({c, true});
+    }
+}
+
+std::optional<std::int64_t> Cache::fresh_partition(const PartitionKey& key) {
+    Stmt q(db_, "SELECT part, loaded_at FROM _partitions WHERE source = ? AND action = ? AND params = ?");
+    q.text(1, key.source);
+    q.text(2, key.action);
+    q.text(3, key.params);
+    if (sqlite3_step(q.stmt) != SQLITE_ROW) return std::nullopt;
+    if (sqlite3_column_type(q.stmt, 1) == SQLITE_NULL) return std::nullopt;
+    if (now_seconds() - sqlite3_column_int64(q.stmt, 1) >= ttl_seconds_) return std::nullopt;
+    return sqlite3_column_int64(q.stmt, 0);
+}
+
+std::int64_t Cache::partition_id(const PartitionKey& key) {
+    {
+        Stmt q(db_, "INSERT OR IGNORE INTO _partitions(source, action, params) VALUES (?, ?, ?)");
+        q.text(1, key.source);
+        q.text(2, key.action);
+        q.text(3, key.params);
+        sqlite3_step(q.stmt);
+    }
+    Stmt q(db_, "SELECT part FROM _partitions WHERE source = ? AND action = ? AND params = ?");
+    q.text(1, key.source);
+    q.text(2, key.action);
+    q.text(3, key.params);
+    if (sqlite3_step(q.stmt) != SQLITE_ROW) throw Error("HY000", "cache: cannot create a partition");
+    return sqlite3_column_int64(q.stmt, 0);
+}
+
+void Cache::mark_loaded(std::int64_t part) {
+    Stmt q(db_, "UPDATE _partitions SET loaded_at = ? WHERE part = ?");
+    sqlite3_bind_int64(q.stmt, 1, now_seconds());
+    sqlite3_bind_int64(q.stmt, 2, part);
+    sqlite3_step(q.stmt);
+}
+
+void Cache::drop_partitions(const std::string& source, const std::string& action) {
+    Stmt q(db_, "UPDATE _partitions SET loaded_at = NULL WHERE source = ? AND action = ?");
+    q.text(1, source);
+    q.text(2, action);
+    sqlite3_step(q.stmt);
+}
+
+void Cache::begin() { exec("BEGIN IMMEDIATE"); }
+void Cache::commit() { exec("COMMIT"); }
+void Cache::rollback() { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
+
+} // namespace tb::engine

@@ -1,0 +1,75 @@
+// The SQLite cache: one table per catalog table (plus run-time columns), rows
+// tagged with the partition (one API request) they came from. A partition is
+// replaced in one transaction, so a reader never sees half of one.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "engine/config.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace tb::engine {
+
+// Identifies one API response: who asked (fingerprint of server and token,
+// never the token), which action, which parameters.
+struct PartitionKey {
+    std::string source;
+    std::string action;
+    std::string params;   // canonical "k=v&k=v"
+};
+
+// A column of a cache table: the catalog's, or one learned from a response.
+struct CacheColumn {
+    catalog::Column column;
+    bool runtime = false;
+};
+
+class Cache {
+public:
+    explicit Cache(const SessionConfig& config);
+    ~Cache();
+    Cache(const Cache&) = delete;
+    Cache& operator=(const Cache&) = delete;
+
+    sqlite3* db() const { return db_; }
+
+    // The columns of a table: the catalog's, then the run-time ones learned so far.
+    const std::vector<CacheColumn>& columns(const catalog::Table& table);
+    // Adds run-time columns (WVARCHAR) not yet known; remembered in the cache.
+    void add_runtime_columns(const catalog::Table& table, const std::vector<std::string>& names);
+
+    // The partition's id if it was loaded within the TTL.
+    std::optional<std::int64_t> fresh_partition(const PartitionKey& key);
+    // The partition's id, created if new; its rows are replaced by the caller
+    // inside begin()/commit().
+    std::int64_t partition_id(const PartitionKey& key);
+    void mark_loaded(std::int64_t part);
+    void drop_partitions(const std::string& source, const std::string& action);
+
+    void begin();
+    void commit();
+    void rollback();
+
+    // The SQLite table name of a catalog table.
+    static std::string table_name(const catalog::Table& table);
+
+private:
+    void exec(const std::string& sql);
+    void ensure_table(const catalog::Table& table);
+
+    sqlite3* db_ = nullptr;
+    long ttl_seconds_;
+    std::map<std::string, std::vector<CacheColumn>> columns_;
+};
+
+std::string quote_identifier(std::string_view name);
+
+} // namespace tb::engine

@@ -1,0 +1,207 @@
+#include "engine/session.hpp"
+
+#include <sqlite3.h>
+
+#include <map>
+
+#include "api/client.hpp"
+#include "engine/loader.hpp"
+
+namespace tb::engine {
+namespace {
+
+// FNV-1a, twice with different offsets: a stable 128-bit fingerprint. The
+// token cannot be recovered from it, and it never leaves the cache key.
+std::string fingerprint(const std::string& text) {
+    auto fnv = [&](std::uint64_t h) {
+        for (unsigned char c : text) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+        return h;
+    };
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%016llx%016llx", (unsigned long long)fnv(14695981039346656037ull),
+                  (unsigned long long)fnv(0x84222325cbf29ce4ull));
+    return buffer;
+}
+
+bool body_is(const std::string& body, std::string_view word) {
+    std::string_view b = body;
+    while (!b.empty() && (b.back() == '\n' || b.back() == '\r' || b.back() == ' ')) b.remove_suffix(1);
+    while (!b.empty() && (b.front() == ' ' || b.front() == '\xEF')) b.remove_prefix(1);
+    return b == word;
+}
+
+} // namespace
+
+std::string canonical_params(const std::vector<std::pair<std::string, std::string>>& params) {
+    std::string out;
+    for (const auto& [k, v] : params) {
+        if (!out.empty()) out += '&';
+        out += api::form_escape(k) + "=" + api::form_escape(v);
+    }
+    return out;
+}
+
+Session::Session(SessionConfig config) : config_(std::move(config)) {
+    if (config_.server.empty())
+        throw Error("08001", "no server given: set Server=https://<your Timebutler host> in the connection string or DSN");
+    while (!config_.server.empty() && config_.server.back() == '/') config_.server.pop_back();
+    if (config_.server.rfind("https://", 0) != 0 && config_.server.rfind("http://", 0) != 0)
+        config_.server = "https://" + config_.server;
+    if (config_.token.empty())
+        throw Error("28000", "no API token given: set Token (or PWD) in the connection string or DSN; "
+                             "an administrator finds it in Timebutler under Settings > API");
+    source_ = fingerprint(config_.server + "\n" + config_.token);
+    api::ClientConfig c;
+    c.server = config_.server;
+    c.ca_file = config_.ca_file;
+    c.verify_peer = config_.verify_tls;
+    c.connect_timeout_ms = config_.connect_timeout_ms;
+    c.request_timeout_ms = config_.request_timeout_ms;
+    c.max_concurrent = config_.max_concurrent_requests;
+    client_ = std::make_unique<api::Client>(c);
+    cache_ = std::make_unique<Cache>(config_);
+}
+
+Session::~Session() = default;
+
+const std::string& Session::token_for(const catalog::Table& table) const {
+    if (table.token == catalog::TokenKind::Personnel) {
+        if (config_.personnel_token.empty())
+            throw Error("28000", "table " + table.name + " needs the personnel-file API token: set PersonnelToken "
+                                 "in the connection string or DSN (Timebutler shows it next to the API token)");
+        return config_.personnel_token;
+    }
+    return config_.token;
+}
+
+void Session::raise(const catalog::Table& table, const api::Outcome& outcome) const {
+    const std::string where = "action '" + table.action + "' at " + config_.server;
+    switch (outcome.failure) {
+    case api::FailureKind::Resolve:
+        throw Error("08001", "cannot resolve the server of " + where + ": " + outcome.error + "; check the Server key");
+    case api::FailureKind::Connect:
+        throw Error("08001", "cannot connect to " + config_.server + " (" + outcome.error +
+                                 "); check the Server key and that the host is reachable");
+    case api::FailureKind::Tls:
+        throw Error("08001", "the TLS certificate of " + config_.server + " was refused (" + outcome.error +
+                                 "); if the server uses a private CA, set CAFile to its certificate");
+    case api::FailureKind::Timeout:
+        throw Error("HYT00", "no answer from " + where + " in time (" + outcome.error + ")");
+    case api::FailureKind::Transfer:
+    case api::FailureKind::Other:
+        throw Error("08S01", "the connection to " + where + " failed: " + outcome.error);
+    case api::FailureKind::None: break;
+    }
+    const long status = outcome.response.status;
+    switch (status) {
+    case 401:
+        throw Error("28000", "the server refused the API token for " + where +
+                                 " (HTTP 401): the token is wrong, or API access is switched off; check the " +
+                                 (table.token == catalog::TokenKind::Personnel ? "PersonnelToken" : "Token") + " key",
+                    status);
+    case 400:
+        throw Error("HY000", "the Timebutler instance at " + config_.server + " does not offer the action '" +
+                                 table.action + "' (HTTP 400), so table " + table.name + " is not available there",
+                    status);
+    case 404:
+        throw Error("08001", "HTTP 404 from " + config_.server + "/api/v1/" + table.action +
+                                 ": the Server key does not point at a Timebutler instance", status);
+    default:
+        throw Error("HY000", "HTTP " + std::to_string(status) + " from " + where +
+                                 (status >= 500 ? ": the service failed; try again later" : ""),
+                    status);
+    }
+}
+
+void Session::check_connection() {
+    const catalog::Table* table = catalog::find_table("holidaysets");
+    api::Request request;
+    request.action = table->action;
+    request.token = config_.token;
+    auto outcome = client_->perform(request);
+    if (!outcome.ok() || outcome.response.status != 200) raise(*table, outcome);
+}
+
+PartitionKey Session::key_of(const catalog::Table& table, const PlannedRequest& request) const {
+    return {source_, table.action, canonical_params(request.params)};
+}
+
+bool Session::is_cached(const catalog::Table& table, const PlannedRequest& request) {
+    return cache_->fresh_partition(key_of(table, request)).has_value();
+}
+
+std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Need>& needs,
+                                                            std::vector<Warning>& warnings) {
+    std::vector<std::vector<std::int64_t>> parts(needs.size());
+    struct Pending {
+        const catalog::Table* table;
+        const PlannedRequest* request;
+        PartitionKey key;
+        std::vector<std::pair<std::size_t, std::size_t>> slots;  // (need, position)
+    };
+    std::vector<Pending> pending;
+    std::map<std::string, std::size_t> by_key;   // one request per distinct partition
+    for (std::size_t n = 0; n < needs.size(); ++n) {
+        const auto& need = needs[n];
+        parts[n].resize(need.requests.size(), -1);
+        for (std::size_t r = 0; r < need.requests.size(); ++r) {
+            PartitionKey key = key_of(*need.table, need.requests[r]);
+            if (auto part = cache_->fresh_partition(key)) {
+                parts[n][r] = *part;
+                continue;
+            }
+            const std::string id = key.action + "?" + key.params;
+            auto it = by_key.find(id);
+            if (it == by_key.end()) {
+                it = by_key.emplace(id, pending.size()).first;
+                pending.push_back({need.table, &need.requests[r], key, {}});
+            }
+            pending[it->second].slots.emplace_back(n, r);
+        }
+    }
+    if (pending.empty()) return parts;
+
+    std::vector<api::Request> requests;
+    for (const auto& p : pending) {
+        api::Request request;
+        request.action = p.table->action;
+        request.params = p.request->params;
+        request.token = token_for(*p.table);
+        requests.push_back(std::move(request));
+    }
+    auto outcomes = client_->perform_all(requests);
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        const auto& p = pending[i];
+        const auto& outcome = outcomes[i];
+        if (!outcome.ok() || outcome.response.status != 200) raise(*p.table, outcome);
+        if (body_is(outcome.response.body, "MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED"))
+            throw Error("HY000", "the action '" + p.table->action + "' (table " + p.table->name +
+                                     ") reached its limit of " + std::to_string(p.table->daily_limit) +
+                                     " calls a day; the limit resets at midnight");
+        const std::int64_t part = cache_->partition_id(p.key);
+        auto loaded = load_partition(*cache_, *p.table, part, outcome.response.body, p.request->keys);
+        for (auto& w : loaded.warnings) warnings.push_back(std::move(w));
+        for (auto [n, r] : p.slots) parts[n][r] = part;
+    }
+    return parts;
+}
+
+std::vector<std::string> Session::user_ids(std::vector<Warning>& warnings) {
+    const catalog::Table* users = catalog::find_table("users");
+    Need need{users, {PlannedRequest{}}};
+    auto parts = materialize({need}, warnings);
+    std::vector<std::string> ids;
+    sqlite3_stmt* stmt = nullptr;
+    std::string sql = "SELECT user_id FROM " + quote_identifier(Cache::table_name(*users)) +
+                      " WHERE _part = ? AND user_id IS NOT NULL ORDER BY user_id";
+    sqlite3_prepare_v2(cache_->db(), sql.c_str(), -1, &stmt, nullptr);
+    sqlite3_bind_int64(stmt, 1, parts[0][0]);
+    while (sqlite3_step(stmt) == SQLITE_ROW) ids.push_back(std::to_string(sqlite3_column_int64(stmt, 0)));
+    sqlite3_finalize(stmt);
+    return ids;
+}
+
+} // namespace tb::engine

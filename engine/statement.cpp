@@ -1,0 +1,227 @@
+#include "engine/statement.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "engine/cache.hpp"
+#include "engine/session.hpp"
+#include "engine/sqlite_cursor.hpp"
+
+namespace tb::engine {
+
+struct Statement::Bound {
+    sql::TableRef ref;
+    const catalog::Table* table;
+};
+
+namespace {
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+struct PreparedSql {
+    sqlite3_stmt* stmt = nullptr;
+    ~PreparedSql() { sqlite3_finalize(stmt); }
+    sqlite3_stmt* release() { auto* s = stmt; stmt = nullptr; return s; }
+};
+
+void prepare_sqlite(sqlite3* db, const std::string& text, PreparedSql& out) {
+    if (sqlite3_prepare_v2(db, text.c_str(), int(text.size()), &out.stmt, nullptr) != SQLITE_OK)
+        throw sqlite_error(sqlite3_errmsg(db));
+}
+
+void bind_parameters(sqlite3_stmt* stmt, const ParameterValues& parameters) {
+    for (std::size_t i = 0; i < parameters.size(); ++i) {
+        const int slot = int(i + 1);
+        const auto& v = parameters[i].literal;
+        if (auto* n = std::get_if<std::int64_t>(&v)) sqlite3_bind_int64(stmt, slot, *n);
+        else if (auto* d = std::get_if<double>(&v)) sqlite3_bind_double(stmt, slot, *d);
+        else if (auto* s = std::get_if<std::string>(&v))
+            sqlite3_bind_text(stmt, slot, s->data(), int(s->size()), SQLITE_TRANSIENT);
+        else sqlite3_bind_null(stmt, slot);
+    }
+}
+
+} // namespace
+
+Error sqlite_error(const std::string& message) {
+    constexpr std::string_view no_column = "no such column: ";
+    if (message.rfind(no_column, 0) == 0) {
+        std::string name(message.substr(no_column.size()));
+        std::string bare = name.substr(name.rfind('.') == std::string::npos ? 0 : name.rfind('.') + 1);
+        std::string hint;
+        for (const auto& table : catalog::tables()) {
+            if (table.find_column(bare)) continue;
+            std::string s = catalog::suggest_column(table, bare);
+            if (!s.empty()) { hint = "; did you mean " + s + "?"; break; }
+        }
+        return Error("42S22", "unknown column " + name + hint);
+    }
+    if (message.find("no such function") != std::string::npos || message.find("syntax error") != std::string::npos)
+        return Error("42000", message);
+    return Error("HY000", "SQLite: " + message);
+}
+
+Statement::Statement(Session& session) : session_(session) {}
+Statement::~Statement() = default;
+
+void Statement::prepare(std::string_view text) {
+    ast_.reset();
+    tables_.clear();
+    described_.clear();
+    described_valid_ = false;
+    row_count_ = -1;
+    try {
+        ast_ = sql::parse(text);
+    } catch (const sql::SyntaxError& e) {
+        throw Error("42000", e.what());
+    }
+    const sql::Statement* inner = sql::kind(*ast_) == sql::StatementKind::Explain ? sql::explained(*ast_) : ast_.get();
+    if (sql::kind(*inner) != sql::StatementKind::Select)
+        throw Error("HYC00", "INSERT, UPDATE and DELETE are not supported by this version of the driver");
+    for (const auto& ref : sql::base_tables(*inner)) {
+        if (!ref.schema.empty() && lower(ref.schema) != "timebutler")
+            throw Error("42S02", "unknown schema " + ref.schema + " in " + ref.schema + "." + ref.name +
+                                     "; the driver's tables are in schema timebutler");
+        const catalog::Table* table = catalog::find_table(ref.name);
+        if (!table) {
+            std::string hint = catalog::suggest_table(ref.name);
+            throw Error("42S02", "unknown table " + ref.name +
+                                     (hint.empty() ? "; SQLTables lists the tables" : "; did you mean " + hint + "?"));
+        }
+        tables_.push_back({ref, table});
+    }
+}
+
+int Statement::parameter_count() const { return ast_ ? sql::parameter_count(*ast_) : 0; }
+
+bool Statement::returns_rows() const { return ast_ != nullptr; }
+
+std::string Statement::render(const std::vector<std::vector<std::int64_t>>* parts) const {
+    const sql::Statement* inner = sql::kind(*ast_) == sql::StatementKind::Explain ? sql::explained(*ast_) : ast_.get();
+    sql::PrintOptions options;
+    options.table_source = [&](const sql::TableRef& ref) {
+        std::size_t index = 0;
+        while (index < tables_.size() && tables_[index].ref.id != ref.id) ++index;
+        const catalog::Table& table = *tables_.at(index).table;
+        std::string text = "(SELECT ";
+        bool first = true;
+        for (const auto& c : session_.cache().columns(table)) {
+            if (!first) text += ", ";
+            first = false;
+            text += quote_identifier(c.column.name);
+        }
+        text += " FROM " + quote_identifier(Cache::table_name(table)) + " WHERE ";
+        const std::vector<std::int64_t>* ids = parts ? &(*parts)[index] : nullptr;
+        if (!ids || ids->empty() || table.write_only) {
+            text += "0";
+        } else {
+            text += "_part IN (";
+            for (std::size_t i = 0; i < ids->size(); ++i) text += (i ? "," : "") + std::to_string((*ids)[i]);
+            text += ")";
+        }
+        return text + ")";
+    };
+    try {
+        return sql::to_sqlite(*inner, options);
+    } catch (const sql::UnsupportedError& e) {
+        throw Error("42000", e.what());
+    }
+}
+
+const std::vector<ColumnInfo>& Statement::describe() {
+    if (!ast_) throw Error("HY010", "no statement is prepared");
+    if (described_valid_) return described_;
+    if (sql::kind(*ast_) == sql::StatementKind::Explain) {
+        described_ = {{"step", catalog::SqlType::Integer, 10, 0, false},
+                      {"kind", catalog::SqlType::WVarchar, 32, 0, false},
+                      {"detail", catalog::SqlType::WVarchar, 4000, 0, false},
+                      {"cached", catalog::SqlType::Bit, 1, 0, true}};
+    } else {
+        PreparedSql prepared;
+        prepare_sqlite(session_.cache().db(), render(nullptr), prepared);
+        described_ = describe_statement(prepared.stmt, false);
+    }
+    described_valid_ = true;
+    return described_;
+}
+
+std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
+    if (!ast_) throw Error("HY010", "no statement is prepared");
+    if (sql::kind(*ast_) == sql::StatementKind::Explain) return explain(parameters);
+
+    const sql::Pushdown pushdown = sql::analyse_pushdown(*ast_, [&](const sql::TableRef& ref, std::string_view column) {
+        for (const auto& b : tables_)
+            if (b.ref.id == ref.id) {
+                auto wanted = pushdown_columns(*b.table);
+                return std::find(wanted.begin(), wanted.end(), lower(column)) != wanted.end();
+            }
+        return false;
+    });
+    std::vector<Session::Need> needs;
+    if (!pushdown.no_rows) {
+        std::vector<std::string> users;
+        const Today today = session_.today();
+        for (const auto& b : tables_) {
+            static const std::map<std::string, sql::Constraint> none;
+            auto it = pushdown.constraints.find(b.ref.id);
+            const auto& constraints = it == pushdown.constraints.end() ? none : it->second;
+            if (b.table->write_only) {
+                needs.push_back({b.table, {}});
+                continue;
+            }
+            if (users.empty() && needs_user_list(*b.table, constraints)) users = session_.user_ids(warnings_);
+            needs.push_back({b.table, plan_requests(*b.table, constraints, parameters, today, users)});
+        }
+    } else {
+        for (const auto& b : tables_) needs.push_back({b.table, {}});
+    }
+    auto parts = session_.materialize(needs, warnings_);
+
+    PreparedSql prepared;
+    prepare_sqlite(session_.cache().db(), render(&parts), prepared);
+    bind_parameters(prepared.stmt, parameters);
+    auto cursor = std::make_unique<SqliteCursor>(session_.cache().db(), prepared.release());
+    row_count_ = -1;
+    return cursor;
+}
+
+std::unique_ptr<Cursor> Statement::explain(const ParameterValues& parameters) {
+    const sql::Statement* inner = sql::explained(*ast_);
+    const sql::Pushdown pushdown = sql::analyse_pushdown(*inner, [&](const sql::TableRef& ref, std::string_view column) {
+        for (const auto& b : tables_)
+            if (b.ref.id == ref.id) {
+                auto wanted = pushdown_columns(*b.table);
+                return std::find(wanted.begin(), wanted.end(), lower(column)) != wanted.end();
+            }
+        return false;
+    });
+    std::vector<std::vector<Cell>> rows;
+    std::int64_t step = 0;
+    const Today today = session_.today();
+    for (const auto& b : tables_) {
+        if (pushdown.no_rows || b.table->write_only) continue;
+        static const std::map<std::string, sql::Constraint> none;
+        auto it = pushdown.constraints.find(b.ref.id);
+        const auto& constraints = it == pushdown.constraints.end() ? none : it->second;
+        std::vector<std::string> users;
+        if (needs_user_list(*b.table, constraints)) users = {"<each user>"};
+        for (const auto& request : plan_requests(*b.table, constraints, parameters, today, users)) {
+            std::string detail = b.table->action;
+            const std::string params = canonical_params(request.params);
+            if (!params.empty()) detail += " " + params;
+            rows.push_back({++step, std::string("request"), detail,
+                            std::int64_t(session_.is_cached(*b.table, request) ? 1 : 0)});
+        }
+    }
+    std::vector<std::vector<std::int64_t>> parts(tables_.size());
+    rows.push_back({++step, std::string("sqlite"), render(&parts), Cell{}});
+    return std::make_unique<RowsCursor>(describe(), std::move(rows));
+}
+
+} // namespace tb::engine

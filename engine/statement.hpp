@@ -1,0 +1,56 @@
+// One SQL statement of a session: prepare (parse, bind tables, describe
+// without any request), execute (plan, fetch what the cache lacks, run the
+// printed SQL on SQLite) and the cursor over its rows.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/cursor.hpp"
+#include "engine/error.hpp"
+#include "engine/planner.hpp"
+#include "sql/sql.hpp"
+
+namespace tb::engine {
+
+class Session;
+
+class Statement {
+public:
+    explicit Statement(Session& session);
+    ~Statement();
+
+    // Parses and checks the statement; no request is made.
+    void prepare(std::string_view text);
+    int parameter_count() const;
+    bool returns_rows() const;
+    // Result columns, known without a request once a table's schema is known.
+    const std::vector<ColumnInfo>& describe();
+
+    // Runs the statement. The cursor reads rows straight from SQLite.
+    std::unique_ptr<Cursor> execute(const ParameterValues& parameters);
+    std::int64_t row_count() const { return row_count_; }
+    std::vector<Warning> take_warnings() { return std::move(warnings_); }
+
+private:
+    struct Bound;   // a base-table reference bound to its catalog table
+    std::string render(const std::vector<std::vector<std::int64_t>>* parts) const;
+    std::unique_ptr<Cursor> explain(const ParameterValues& parameters);
+
+    Session& session_;
+    sql::StatementPtr ast_;
+    std::vector<Bound> tables_;
+    std::vector<ColumnInfo> described_;
+    bool described_valid_ = false;
+    std::int64_t row_count_ = -1;
+    std::vector<Warning> warnings_;
+};
+
+// Maps a SQLite error of a printed statement to the SQLSTATE a user expects
+// (no such column -> 42S22 with a suggestion).
+Error sqlite_error(const std::string& message);
+
+} // namespace tb::engine

@@ -1,0 +1,204 @@
+// The query grammar: SELECT cores, FROM items and joins ({oj}, derived
+// tables), UNION, ORDER BY and every limit form (LIMIT n [OFFSET m],
+// LIMIT m, n, OFFSET m ROWS FETCH FIRST n ROWS ONLY, TOP n).
+#include "sql/grammar_actions.hpp"
+
+namespace tb::sql::grammar {
+
+using namespace actions;
+using ast::Expr;
+using ast::FromItem;
+using ast::JoinType;
+using ast::OrderItem;
+using ast::Query;
+using ast::QueryPart;
+using ast::Select;
+using ast::SelectItem;
+using ast::SetOp;
+
+namespace {
+
+x3::rule<class query_part_class, QueryPart> const query_part = "SELECT";
+x3::rule<class select_core_class, Select> const select_core = "SELECT";
+x3::rule<class select_item_class, SelectItem> const select_item = "select item";
+x3::rule<class qualified_star_class, std::string> const qualified_star = "t.*";
+x3::rule<class from_item_class, FromItem> const from_item = "table";
+x3::rule<class table_primary_class, FromItem> const table_primary = "table";
+x3::rule<class table_name_class, std::vector<std::string>> const table_name = "table name";
+x3::rule<class join_tail_class, FromItem> const join_tail = "JOIN";
+x3::rule<class order_item_class, OrderItem> const order_item = "ORDER BY item";
+x3::rule<class limit_value_class, Expr> const limit_value = "number";
+x3::rule<class limit_clause_class, Query> const limit_clause = "LIMIT";
+x3::rule<class identifier_list_class, std::vector<std::string>> const identifier_list = "column list";
+
+// -- actions ---------------------------------------------------------------
+
+auto set_op(SetOp op) {
+    return [op](auto& ctx) {
+        QueryPart part = std::move(x3::_attr(ctx));
+        part.op = op;
+        x3::_val(ctx).parts.push_back(std::move(part));
+    };
+}
+auto const first_part = [](auto& ctx) { x3::_val(ctx).parts.push_back(std::move(x3::_attr(ctx))); };
+auto const part_nested = [](auto& ctx) { x3::_val(ctx).nested = std::make_shared<Query>(std::move(x3::_attr(ctx))); };
+auto const part_select = [](auto& ctx) { x3::_val(ctx).select = std::make_shared<Select>(std::move(x3::_attr(ctx))); };
+auto const take_limits = [](auto& ctx) {
+    auto& val = x3::_val(ctx);
+    Query limits = std::move(x3::_attr(ctx));
+    val.limit = std::move(limits.limit);
+    val.offset = std::move(limits.offset);
+};
+// LIMIT m, n: the first number was the offset.
+auto const limit_pair = [](auto& ctx) {
+    auto& val = x3::_val(ctx);
+    val.offset = std::move(val.limit);
+    val.limit = std::move(x3::_attr(ctx));
+};
+auto const set_limit = [](auto& ctx) { x3::_val(ctx).limit = std::move(x3::_attr(ctx)); };
+auto const set_offset = [](auto& ctx) { x3::_val(ctx).offset = std::move(x3::_attr(ctx)); };
+// FETCH FIRST ROW ONLY: one row.
+auto const fetch_default = [](auto& ctx) {
+    auto& val = x3::_val(ctx);
+    if (!val.limit) {
+        Expr one;
+        one.kind = ast::ExprKind::Integer;
+        one.text = "1";
+        val.limit = std::move(one);
+    }
+};
+auto const parameter_value = [](auto& ctx) {
+    auto& val = x3::_val(ctx);
+    val.kind = ast::ExprKind::Parameter;
+    val.position = parse_state().offset(x3::_where(ctx).begin());
+};
+auto const push_order = [](auto& ctx) { x3::_val(ctx).order_by.push_back(std::move(x3::_attr(ctx))); };
+auto const order_expr = [](auto& ctx) { x3::_val(ctx).expr = std::move(x3::_attr(ctx)); };
+auto const descending = [](auto& ctx) { x3::_val(ctx).descending = true; };
+auto const nulls_first = [](auto& ctx) { x3::_val(ctx).nulls_first = true; };
+auto const nulls_last = [](auto& ctx) { x3::_val(ctx).nulls_first = false; };
+
+auto const distinct = [](auto& ctx) { x3::_val(ctx).distinct = true; };
+auto const set_top = [](auto& ctx) { x3::_val(ctx).top = std::move(x3::_attr(ctx)); };
+auto const push_item = [](auto& ctx) { x3::_val(ctx).items.push_back(std::move(x3::_attr(ctx))); };
+auto const push_from = [](auto& ctx) { x3::_val(ctx).from.push_back(std::move(x3::_attr(ctx))); };
+auto const set_where = [](auto& ctx) { x3::_val(ctx).where = std::move(x3::_attr(ctx)); };
+auto const push_group = [](auto& ctx) { x3::_val(ctx).group_by.push_back(std::move(x3::_attr(ctx))); };
+auto const set_having = [](auto& ctx) { x3::_val(ctx).having = std::move(x3::_attr(ctx)); };
+
+auto const star = [](auto& ctx) { x3::_val(ctx).star = true; };
+auto const star_of = [](auto& ctx) {
+    auto& val = x3::_val(ctx);
+    val.star = true;
+    val.star_qualifier = std::move(x3::_attr(ctx));
+};
+auto const item_expr = [](auto& ctx) { x3::_val(ctx).expr = std::move(x3::_attr(ctx)); };
+auto const item_alias = [](auto& ctx) { x3::_val(ctx).alias = std::move(x3::_attr(ctx)); };
+auto const set_string = [](auto& ctx) { x3::_val(ctx) = std::move(x3::_attr(ctx)); };
+
+auto const fold_join = [](auto& ctx) {
+    auto& val = x3::_val(ctx);
+    FromItem join = std::move(x3::_attr(ctx));
+    join.position = val.position;
+    join.sides.insert(join.sides.begin(), std::move(val));
+    val = std::move(join);
+};
+auto join_type(JoinType type) {
+    return [type](auto& ctx) {
+        auto& val = x3::_val(ctx);
+        val.kind = FromItem::Kind::Join;
+        val.join = type;
+    };
+}
+auto const join_right = [](auto& ctx) { x3::_val(ctx).sides.push_back(std::move(x3::_attr(ctx))); };
+auto const join_on = [](auto& ctx) { x3::_val(ctx).on = std::move(x3::_attr(ctx)); };
+auto const join_using = [](auto& ctx) { x3::_val(ctx).using_columns = std::move(x3::_attr(ctx)); };
+auto const derived = [](auto& ctx) {
+    auto& val = x3::_val(ctx);
+    val.kind = FromItem::Kind::Derived;
+    val.query = std::make_shared<Query>(std::move(x3::_attr(ctx)));
+    val.position = parse_state().offset(x3::_where(ctx).begin());
+};
+auto const derived_alias = [](auto& ctx) { x3::_val(ctx).alias = std::move(x3::_attr(ctx)); };
+auto const base_table = [](auto& ctx) {
+    auto& val = x3::_val(ctx);
+    auto names = std::move(x3::_attr(ctx));
+    val.kind = FromItem::Kind::Table;
+    val.table.name = std::move(names.back());
+    if (names.size() > 1) val.table.schema = std::move(names[names.size() - 2]);
+    val.position = parse_state().offset(x3::_where(ctx).begin());
+};
+auto const table_alias = [](auto& ctx) { x3::_val(ctx).table.alias = std::move(x3::_attr(ctx)); };
+
+// -- rules -------------------------------------------------------------------
+
+x3::rule<class alias_class, std::string> const alias = "alias";
+auto const alias_def = (kw("AS") > alias_name[assign]) | alias_name[assign];
+
+auto const query_expression_def =
+    query_part[first_part] >>
+    *((kw("UNION") >> kw("ALL") >> query_part)[set_op(SetOp::UnionAll)] |
+      (kw("UNION") >> -kw("DISTINCT") >> query_part)[set_op(SetOp::Union)] |
+      (kw("EXCEPT") >> query_part)[set_op(SetOp::Except)] |
+      (kw("INTERSECT") >> query_part)[set_op(SetOp::Intersect)]) >>
+    -(kw("ORDER") > kw("BY") > (order_item[push_order] % tok(","))) >>
+    -limit_clause[take_limits];
+
+auto const query_part_def = (op("(") >> query_expression >> tok(")"))[part_nested] | select_core[part_select];
+
+auto const limit_clause_def =
+    (kw("LIMIT") > limit_value[set_limit] >> -((tok(",") > limit_value[limit_pair]) |
+                                              (kw("OFFSET") > limit_value[set_offset]))) |
+    (kw("OFFSET") > limit_value[set_offset] >> -(kw("ROWS") | kw("ROW")) >>
+     -(kw("FETCH") > (kw("FIRST") | kw("NEXT")) >> -limit_value[set_limit] >> (kw("ROWS") | kw("ROW")) >>
+       kw("ONLY"))[fetch_default]) |
+    (kw("FETCH") > (kw("FIRST") | kw("NEXT")) >> -limit_value[set_limit] >> (kw("ROWS") | kw("ROW")) >>
+     kw("ONLY"))[fetch_default];
+
+auto const limit_value_def = named("number")[number_literal[assign] | op("?")[parameter_value]];
+
+auto const order_item_def = expression[order_expr] >> -(kw("ASC") | kw("DESC")[descending]) >>
+                            -(kw("NULLS") > (kw("FIRST")[nulls_first] | kw("LAST")[nulls_last]));
+
+auto const select_core_def =
+    kw("SELECT") >> -(kw("DISTINCT")[distinct] | kw("ALL")) >>
+    -(kw("TOP") > (limit_value[set_top] | (tok("(") >> expression >> tok(")"))[set_top])) >>
+    select_item[push_item] >> *(tok(",") > select_item[push_item]) >>
+    -(kw("FROM") > from_item[push_from] >> *(tok(",") > from_item[push_from])) >>
+    -(kw("WHERE") > expression[set_where]) >>
+    -(kw("GROUP") > kw("BY") > expression[push_group] >> *(tok(",") > expression[push_group])) >>
+    -(kw("HAVING") > expression[set_having]);
+
+auto const select_item_def = op("*")[star] | qualified_star[star_of] | (expression[item_expr] >> -alias[item_alias]);
+
+auto const qualified_star_def = identifier[set_string] >> op(".") >> -(identifier[set_string] >> op(".")) >>
+                                op("*");
+
+auto const from_item_def = table_primary[assign] >> *join_tail[fold_join];
+
+auto const join_tail_def =
+    (kw("INNER")[join_type(JoinType::Inner)] | (kw("LEFT") >> -kw("OUTER"))[join_type(JoinType::Left)] |
+     (kw("RIGHT") >> -kw("OUTER"))[join_type(JoinType::Right)] |
+     (kw("FULL") >> -kw("OUTER"))[join_type(JoinType::Full)] | kw("CROSS")[join_type(JoinType::Cross)] |
+     x3::eps[join_type(JoinType::Inner)]) >>
+    kw("JOIN") > table_primary[join_right] >>
+    -((kw("ON") > expression[join_on]) | (kw("USING") > tok("(") > identifier_list[join_using] > tok(")")));
+
+auto const table_primary_def =
+    (op("{") >> kw("OJ") > from_item > tok("}"))[assign] |
+    ((op("(") >> query_expression >> tok(")"))[derived] >> -alias[derived_alias]) |
+    (op("(") >> from_item >> tok(")"))[assign] |
+    (table_name[base_table] >> -alias[table_alias]);
+
+auto const table_name_def = named("table name")[identifier[push_vector] >> -(op(".") > identifier[push_vector])];
+
+auto const identifier_list_def = identifier[push_vector] % tok(",");
+
+} // namespace
+
+BOOST_SPIRIT_DEFINE(alias, query_expression, query_part, select_core, select_item, qualified_star, from_item,
+                    table_primary, table_name, join_tail, order_item, limit_value, limit_clause, identifier_list)
+
+BOOST_SPIRIT_INSTANTIATE(query_type, iterator_type, context_type)
+
+} // namespace tb::sql::grammar

@@ -1,0 +1,142 @@
+#include "options.hpp"
+
+#include <functional>
+#include <map>
+
+#include "text.hpp"
+
+namespace sim {
+
+const char* usage_text() {
+    return "usage: timebutler-sim [flags]\n"
+           "  --port N                    0 picks a free port (default 0); the port is the first stdout line\n"
+           "  --host ADDR                 listen address (default 127.0.0.1)\n"
+           "  --cert FILE --key FILE      PEM certificate and key: serve HTTPS\n"
+           "  --plain-http                serve plain HTTP instead (debugging only)\n"
+           "  --token T                   API token (default demo-token)\n"
+           "  --personnel-token T         token of personnelfiles/salaries (default demo-personnel-token)\n"
+           "  --profile full|tenant|older instance edition (default full)\n"
+           "  --users N                   generated users (default 25, at most 9999)\n"
+           "  --years Y1-Y2               years with generated data (default 2023-2025)\n"
+           "  --seed N                    data seed (default 1)\n"
+           "  --latency-ms N              sleep before answering each request (default 0)\n"
+           "  --request-log FILE          append one JSON line per request\n"
+           "  --today YYYY-MM-DD          the simulator's date (default: real UTC date)\n"
+           "  --fail-after-receive A[,B]  read requests of these actions, then close without answering\n"
+           "  --worktime-per-user-month N work-time entries per user and month (default: one per weekday)\n"
+           "  --threads N                 worker threads (default 16)\n"
+           "  --daily-limit N             calls per day of the limited actions (default 12)\n"
+           "  --limit-status N            HTTP status of MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED (default 200)\n";
+}
+
+namespace {
+
+bool int_in(const std::string& v, int lo, int hi, int& out) {
+    const auto n = parse_uint(v, 9);
+    if (!n || *n < lo || *n > hi) return false;
+    out = static_cast<int>(*n);
+    return true;
+}
+
+}  // namespace
+
+bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool& help) {
+    std::string profile = "full";
+    using Setter = std::function<bool(const std::string&)>;
+    const std::map<std::string, Setter> flags = {
+        {"--port", [&](const std::string& v) { return int_in(v, 0, 65535, cfg.port); }},
+        {"--host", [&](const std::string& v) { cfg.host = v; return !v.empty(); }},
+        {"--cert", [&](const std::string& v) { cfg.cert = v; return !v.empty(); }},
+        {"--key", [&](const std::string& v) { cfg.key = v; return !v.empty(); }},
+        {"--token", [&](const std::string& v) { cfg.token = v; return !v.empty(); }},
+        {"--personnel-token", [&](const std::string& v) { cfg.personnel_token = v; return !v.empty(); }},
+        {"--profile", [&](const std::string& v) { profile = v; return true; }},
+        {"--users", [&](const std::string& v) { return int_in(v, 0, 9999, cfg.users); }},
+        {"--years",
+         [&](const std::string& v) {
+             const auto dash = v.find('-');
+             const std::string a = v.substr(0, dash), b = dash == std::string::npos ? a : v.substr(dash + 1);
+             return int_in(a, 2000, 2099, cfg.first_year) && int_in(b, 2000, 2099, cfg.last_year) &&
+                    cfg.first_year <= cfg.last_year;
+         }},
+        {"--seed",
+         [&](const std::string& v) {
+             const auto n = parse_uint(v, 18);
+             if (n) cfg.seed = static_cast<uint64_t>(*n);
+             return n.has_value();
+         }},
+        {"--latency-ms", [&](const std::string& v) { return int_in(v, 0, 600000, cfg.latency_ms); }},
+        {"--request-log", [&](const std::string& v) { cfg.request_log = v; return !v.empty(); }},
+        {"--today",
+         [&](const std::string& v) {
+             cfg.today = parse_iso(v);
+             return cfg.today.has_value();
+         }},
+        {"--fail-after-receive",
+         [&](const std::string& v) {
+             for (auto a : split(v, ','))
+                 if (!trim(a).empty()) cfg.fail_after_receive.insert(std::string(trim(a)));
+             return true;
+         }},
+        {"--worktime-per-user-month", [&](const std::string& v) { return int_in(v, 1, 5000, cfg.worktime_per_user_month); }},
+        {"--threads", [&](const std::string& v) { return int_in(v, 1, 512, cfg.threads); }},
+        {"--daily-limit", [&](const std::string& v) { return int_in(v, 0, 1000000, cfg.daily_limit); }},
+        {"--limit-status", [&](const std::string& v) { return int_in(v, 100, 599, cfg.limit_status); }},
+    };
+    help = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            help = true;
+            return true;
+        }
+        if (arg == "--plain-http") {
+            cfg.plain_http = true;
+            continue;
+        }
+        std::string value;
+        bool has_value = false;
+        if (const auto eq = arg.find('='); eq != std::string::npos) {
+            value = arg.substr(eq + 1);
+            arg = arg.substr(0, eq);
+            has_value = true;
+        }
+        const auto it = flags.find(arg);
+        if (it == flags.end()) {
+            error = "unknown flag " + arg;
+            return false;
+        }
+        if (!has_value) {
+            if (i + 1 >= argc) {
+                error = arg + " needs a value";
+                return false;
+            }
+            value = argv[++i];
+        }
+        if (!it->second(value)) {
+            error = "invalid value for " + arg + ": " + value;
+            return false;
+        }
+    }
+    const auto p = make_profile(profile);
+    if (!p) {
+        error = "unknown profile " + profile + " (full, tenant or older)";
+        return false;
+    }
+    cfg.profile = *p;
+    if (cfg.cert.empty() != cfg.key.empty()) {
+        error = "--cert and --key go together";
+        return false;
+    }
+    if (cfg.cert.empty() && !cfg.plain_http) {
+        error = "HTTPS needs --cert and --key (or pass --plain-http to debug over plain HTTP)";
+        return false;
+    }
+    if (!cfg.cert.empty() && cfg.plain_http) {
+        error = "--plain-http and --cert/--key exclude each other";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace sim

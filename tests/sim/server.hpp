@@ -1,0 +1,44 @@
+// The HTTP side of the simulator: routing, the service's status codes,
+// tokens, daily limits, latency, injected failures and the request log.
+#pragma once
+
+#include <httplib.h>
+
+#include <map>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <tuple>
+
+#include "model.hpp"
+#include "request_log.hpp"
+
+namespace sim {
+
+class Simulator {
+public:
+    explicit Simulator(const Config& cfg);
+    Simulator(const Simulator&) = delete;
+    Simulator& operator=(const Simulator&) = delete;
+
+    bool ok() const { return log_.ok(); }
+    void install(httplib::Server& server);
+
+private:
+    void on_post(const httplib::Request& req, httplib::Response& res);
+    void on_other_method(const httplib::Request& req, httplib::Response& res);
+    void on_logged(const httplib::Request& req, const httplib::Response& res);
+    bool over_daily_limit(const std::string& token, const std::string& action, Date day);
+    void pause_for_latency() const;
+    Date today() const;
+
+    const Config& cfg_;
+    State state_;
+    // Reads share the state, writes own it; latency is slept outside.
+    std::shared_mutex state_mutex_;
+    std::mutex limit_mutex_;
+    std::map<std::tuple<std::string, std::string, Date>, int> calls_;
+    RequestLog log_;
+};
+
+}  // namespace sim

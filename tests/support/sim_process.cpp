@@ -1,0 +1,98 @@
+#include "tests/support/sim_process.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace tb::test {
+
+std::string driver_path() { return TB_DRIVER_PATH; }
+std::string ca_file() { return TB_CERT_DIR "/sim-cert.pem"; }
+
+bool LoggedRequest::has(const std::string& key, const std::string& value) const {
+    return line.find("\"" + key + "\":\"" + value + "\"") != std::string::npos;
+}
+
+SimProcess::SimProcess(std::vector<std::string> flags) {
+    char pattern[] = "/tmp/tb-sim-log-XXXXXX";
+    int fd = mkstemp(pattern);
+    if (fd < 0) throw std::runtime_error("cannot create the request log");
+    close(fd);
+    log_path_ = pattern;
+
+    std::vector<std::string> args = {TB_SIM_PATH, "--port", "0", "--cert", TB_CERT_DIR "/sim-cert.pem",
+                                     "--key", TB_CERT_DIR "/sim-key.pem", "--request-log", log_path_,
+                                     "--token", kToken, "--personnel-token", kPersonnelToken};
+    args.insert(args.end(), flags.begin(), flags.end());
+    int out[2];
+    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+    pid_ = fork();
+    if (pid_ == 0) {
+        dup2(out[1], STDOUT_FILENO);
+        close(out[0]);
+        close(out[1]);
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    close(out[1]);
+    // The first line on stdout is the port.
+    std::string line;
+    char c;
+    while (read(out[0], &c, 1) == 1 && c != '\n') line += c;
+    close(out[0]);
+    port_ = std::atoi(line.c_str());
+    if (port_ <= 0) {
+        kill(pid_, SIGKILL);
+        waitpid(pid_, nullptr, 0);
+        throw std::runtime_error("the simulator did not start (first line: '" + line + "')");
+    }
+}
+
+SimProcess::~SimProcess() {
+    if (pid_ > 0) {
+        kill(pid_, SIGTERM);
+        waitpid(pid_, nullptr, 0);
+    }
+    std::remove(log_path_.c_str());
+}
+
+std::vector<LoggedRequest> SimProcess::requests() const {
+    std::vector<LoggedRequest> out;
+    std::ifstream in(log_path_);
+    std::string line;
+    while (std::getline(in, line)) {
+        LoggedRequest r;
+        r.line = line;
+        const std::string key = "\"action\":\"";
+        auto p = line.find(key);
+        if (p != std::string::npos) {
+            auto e = line.find('"', p + key.size());
+            r.action = line.substr(p + key.size(), e - p - key.size());
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<LoggedRequest> SimProcess::requests(const std::string& action) const {
+    std::vector<LoggedRequest> out;
+    for (auto& r : requests())
+        if (r.action == action) out.push_back(r);
+    return out;
+}
+
+void SimProcess::clear_log() const { std::ofstream(log_path_, std::ios::trunc); }
+
+std::string SimProcess::connection_string(const std::string& extra) const {
+    return "Driver=" + driver_path() + ";Server=" + server() + ";Token=" + kToken + ";PersonnelToken=" +
+           kPersonnelToken + ";CAFile=" + ca_file() + ";Cache=memory;" + extra;
+}
+
+} // namespace tb::test

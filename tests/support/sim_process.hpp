@@ -1,0 +1,45 @@
+// Starts the Timebutler simulator on a free port for a test and stops it
+// afterwards; reads its request log.
+#pragma once
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace tb::test {
+
+struct LoggedRequest {
+    std::string action;
+    std::string line;      // the raw JSON line
+    bool has(const std::string& key, const std::string& value) const;
+};
+
+class SimProcess {
+public:
+    // Extra flags are appended after --port 0 --cert --key --request-log.
+    explicit SimProcess(std::vector<std::string> flags = {});
+    ~SimProcess();
+    SimProcess(const SimProcess&) = delete;
+    SimProcess& operator=(const SimProcess&) = delete;
+
+    int port() const { return port_; }
+    std::string server() const { return "https://127.0.0.1:" + std::to_string(port_); }
+    std::vector<LoggedRequest> requests() const;
+    std::vector<LoggedRequest> requests(const std::string& action) const;
+    void clear_log() const;
+    // A DSN-less connection string for the built driver.
+    std::string connection_string(const std::string& extra = "") const;
+
+private:
+    pid_t pid_ = -1;
+    int port_ = 0;
+    std::string log_path_;
+};
+
+// Paths fixed at build time.
+std::string driver_path();
+std::string ca_file();
+constexpr const char* kToken = "test-token-5f3a9c";
+constexpr const char* kPersonnelToken = "test-personnel-77b1";
+
+} // namespace tb::test

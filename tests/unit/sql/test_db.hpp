@@ -1,0 +1,38 @@
+// An in-memory SQLite database shaped like the driver's cache tables, with a
+// small fixed dataset, and helpers to run printed SQL against it.
+#pragma once
+
+#include "sql/ast.hpp"
+
+#include <sqlite3.h>
+
+#include <string>
+#include <vector>
+
+namespace tb::sql::test {
+
+using Row = std::vector<std::string>;
+using Rows = std::vector<Row>;
+
+class TestDb {
+public:
+    TestDb();
+    ~TestDb();
+    TestDb(const TestDb&) = delete;
+    TestDb& operator=(const TestDb&) = delete;
+
+    // Runs SQLite SQL; parameters are bound as text, numbered ?1..?n.
+    // Throws std::runtime_error with SQLite's message on failure.
+    Rows run(const std::string& sql, const std::vector<std::string>& parameters = {}) const;
+    void exec(const std::string& sql) const;
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+// Parses ODBC SQL and prints it for the test database (tables stay tables).
+std::string print(std::string_view odbc_sql);
+// Rows as one string, "a|b;c|d", sorted unless ordered.
+std::string format(Rows rows, bool ordered);
+
+} // namespace tb::sql::test
