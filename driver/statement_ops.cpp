@@ -37,6 +37,26 @@ T* element(T* base, SQLULEN row, SQLULEN bind_type, std::size_t column_wise_size
     return reinterpret_cast<T*>(p);
 }
 
+// A write runs once for all parameter sets (one upload for an array).
+SQLRETURN execute_write(Stmt& stmt, int count) {
+    const SQLULEN sets = count > 0 ? std::max<SQLULEN>(stmt.apd->array_size, 1) : 1;
+    std::vector<engine::ParameterValues> rows;
+    rows.reserve(sets);
+    for (SQLULEN r = 0; r < sets; ++r) rows.push_back(read_parameters(stmt, count, r));
+    auto outcome = stmt.statement->execute_write(rows);
+    for (auto& record : outcome.records)
+        stmt.diag.add(record.sqlstate, record.message, SQLINTEGER(record.native),
+                      record.row ? SQLLEN(record.row) : SQL_NO_ROW_NUMBER,
+                      record.column ? record.column : SQL_NO_COLUMN_NUMBER);
+    if (SQLUSMALLINT* status = stmt.ipd->array_status_ptr)
+        for (SQLULEN r = 0; r < sets; ++r)
+            status[r] = r < outcome.parameter_status.size() ? outcome.parameter_status[r] : SQL_PARAM_SUCCESS;
+    if (stmt.ipd->rows_processed_ptr) *stmt.ipd->rows_processed_ptr = sets;
+    stmt.executed = true;
+    stmt.row_count = outcome.accepted;
+    return outcome.failed ? SQL_ERROR : SQL_SUCCESS;
+}
+
 } // namespace
 
 void require_cursor(Stmt& stmt) {
@@ -79,15 +99,16 @@ SQLRETURN execute_statement(Stmt& stmt) {
             return SQL_NEED_DATA;
         }
     }
-    auto parameters = read_parameters(stmt, count);
     stmt.need_data = false;
+    if (stmt.statement->is_write()) return execute_write(stmt, count);
+    auto parameters = read_parameters(stmt, count);
     auto cursor = stmt.statement->execute(parameters);
     add_warnings(stmt, stmt.statement->take_warnings());
     stmt.cursor = std::move(cursor);
     stmt.executed = true;
     stmt.row_count = stmt.statement->row_count();
     stmt.rows_fetched_total = 0;
-    if (stmt.apd->rows_processed_ptr) *stmt.apd->rows_processed_ptr = 1;
+    if (stmt.ipd->rows_processed_ptr) *stmt.ipd->rows_processed_ptr = 1;
     publish_ird(stmt, stmt.cursor->columns());
     return SQL_SUCCESS;
 }

@@ -8,6 +8,7 @@
 #include "engine/cache.hpp"
 #include "engine/session.hpp"
 #include "engine/sqlite_cursor.hpp"
+#include "engine/write_executor.hpp"
 
 namespace tb::engine {
 
@@ -82,8 +83,10 @@ void Statement::prepare(std::string_view text) {
         throw Error("42000", e.what());
     }
     const sql::Statement* inner = sql::kind(*ast_) == sql::StatementKind::Explain ? sql::explained(*ast_) : ast_.get();
-    if (sql::kind(*inner) != sql::StatementKind::Select)
-        throw Error("HYC00", "INSERT, UPDATE and DELETE are not supported by this version of the driver");
+    if (sql::kind(*inner) != sql::StatementKind::Select) {
+        check_write_target(*inner);
+        if (inner != ast_.get()) throw Error("HYC00", "EXPLAIN shows the plan of SELECT statements only");
+    }
     for (const auto& ref : sql::base_tables(*inner)) {
         if (!ref.schema.empty() && lower(ref.schema) != "timebutler")
             throw Error("42S02", "unknown schema " + ref.schema + " in " + ref.schema + "." + ref.name +
@@ -100,7 +103,29 @@ void Statement::prepare(std::string_view text) {
 
 int Statement::parameter_count() const { return ast_ ? sql::parameter_count(*ast_) : 0; }
 
-bool Statement::returns_rows() const { return ast_ != nullptr; }
+bool Statement::returns_rows() const {
+    return ast_ && (sql::kind(*ast_) == sql::StatementKind::Select || sql::kind(*ast_) == sql::StatementKind::Explain);
+}
+
+bool Statement::is_write() const { return ast_ && !returns_rows(); }
+
+WriteOutcome Statement::execute_write(const std::vector<ParameterValues>& parameter_rows) {
+    if (!ast_) throw Error("HY010", "no statement is prepared");
+    WriteOutcome outcome = engine::execute_write(session_, *ast_, parameter_rows);
+    row_count_ = outcome.accepted;
+    return outcome;
+}
+
+sql::Pushdown Statement::analyse(const sql::Statement& statement) const {
+    return sql::analyse_pushdown(statement, [&](const sql::TableRef& ref, std::string_view column) {
+        for (const auto& b : tables_)
+            if (b.ref.id == ref.id) {
+                auto wanted = pushdown_columns(*b.table);
+                return std::find(wanted.begin(), wanted.end(), lower(column)) != wanted.end();
+            }
+        return false;
+    });
+}
 
 std::string Statement::render(const std::vector<std::vector<std::int64_t>>* parts) const {
     const sql::Statement* inner = sql::kind(*ast_) == sql::StatementKind::Explain ? sql::explained(*ast_) : ast_.get();
@@ -137,7 +162,9 @@ std::string Statement::render(const std::vector<std::vector<std::int64_t>>* part
 const std::vector<ColumnInfo>& Statement::describe() {
     if (!ast_) throw Error("HY010", "no statement is prepared");
     if (described_valid_) return described_;
-    if (sql::kind(*ast_) == sql::StatementKind::Explain) {
+    if (is_write()) {
+        described_.clear();
+    } else if (sql::kind(*ast_) == sql::StatementKind::Explain) {
         described_ = {{"step", catalog::SqlType::Integer, 10, 0, false},
                       {"kind", catalog::SqlType::WVarchar, 32, 0, false},
                       {"detail", catalog::SqlType::WVarchar, 4000, 0, false},
@@ -155,14 +182,8 @@ std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
     if (!ast_) throw Error("HY010", "no statement is prepared");
     if (sql::kind(*ast_) == sql::StatementKind::Explain) return explain(parameters);
 
-    const sql::Pushdown pushdown = sql::analyse_pushdown(*ast_, [&](const sql::TableRef& ref, std::string_view column) {
-        for (const auto& b : tables_)
-            if (b.ref.id == ref.id) {
-                auto wanted = pushdown_columns(*b.table);
-                return std::find(wanted.begin(), wanted.end(), lower(column)) != wanted.end();
-            }
-        return false;
-    });
+    if (is_write()) throw Error("HY010", "a write statement runs through execute_write");
+    const sql::Pushdown pushdown = analyse(*ast_);
     std::vector<Session::Need> needs;
     if (!pushdown.no_rows) {
         std::vector<std::string> users;
@@ -193,14 +214,7 @@ std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
 
 std::unique_ptr<Cursor> Statement::explain(const ParameterValues& parameters) {
     const sql::Statement* inner = sql::explained(*ast_);
-    const sql::Pushdown pushdown = sql::analyse_pushdown(*inner, [&](const sql::TableRef& ref, std::string_view column) {
-        for (const auto& b : tables_)
-            if (b.ref.id == ref.id) {
-                auto wanted = pushdown_columns(*b.table);
-                return std::find(wanted.begin(), wanted.end(), lower(column)) != wanted.end();
-            }
-        return false;
-    });
+    const sql::Pushdown pushdown = analyse(*inner);
     std::vector<std::vector<Cell>> rows;
     std::int64_t step = 0;
     const Today today = session_.today();

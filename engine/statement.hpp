@@ -12,6 +12,7 @@
 #include "engine/cursor.hpp"
 #include "engine/error.hpp"
 #include "engine/planner.hpp"
+#include "engine/write_executor.hpp"
 #include "sql/sql.hpp"
 
 namespace tb::engine {
@@ -27,11 +28,14 @@ public:
     void prepare(std::string_view text);
     int parameter_count() const;
     bool returns_rows() const;
+    bool is_write() const;
     // Result columns, known without a request once a table's schema is known.
     const std::vector<ColumnInfo>& describe();
 
     // Runs the statement. The cursor reads rows straight from SQLite.
     std::unique_ptr<Cursor> execute(const ParameterValues& parameters);
+    // INSERT/UPDATE/DELETE with one entry per parameter set.
+    WriteOutcome execute_write(const std::vector<ParameterValues>& parameter_rows);
     std::int64_t row_count() const { return row_count_; }
     std::vector<Warning> take_warnings() { return std::move(warnings_); }
 
@@ -39,6 +43,7 @@ private:
     struct Bound;   // a base-table reference bound to its catalog table
     std::string render(const std::vector<std::vector<std::int64_t>>* parts) const;
     std::unique_ptr<Cursor> explain(const ParameterValues& parameters);
+    sql::Pushdown analyse(const sql::Statement& statement) const;
 
     Session& session_;
     sql::StatementPtr ast_;

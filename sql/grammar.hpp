@@ -24,6 +24,7 @@ using iterator_type = const char*;
 // the names of what was expected there, for the syntax error message.
 struct ParseState {
     const char* begin = nullptr;
+    int depth = 0; // nesting of guarded rules, to bound the recursion
     const char* furthest = nullptr;
     std::vector<std::string_view> expected;
 
@@ -89,7 +90,8 @@ struct keyword_parser : x3::parser<keyword_parser> {
     using attribute_type = x3::unused_type;
     static bool const has_attribute = false;
     std::string_view word; // upper case
-    constexpr explicit keyword_parser(std::string_view w) : word(w) {}
+    bool record = true;    // add the word to the expected list on failure
+    constexpr keyword_parser(std::string_view w, bool r) : word(w), record(r) {}
 
     template <typename It, typename Ctx, typename RCtx, typename Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
@@ -97,20 +99,24 @@ struct keyword_parser : x3::parser<keyword_parser> {
         It it = first;
         for (char c : word) {
             if (it == last || upper(*it) != c) {
-                parse_state().failed(first, word);
+                if (record) parse_state().failed(first, word);
                 return false;
             }
             ++it;
         }
         if (it != last && is_identifier_char(*it)) {
-            parse_state().failed(first, word);
+            if (record) parse_state().failed(first, word);
             return false;
         }
         first = it;
         return true;
     }
 };
-constexpr keyword_parser kw(std::string_view w) { return keyword_parser(w); }
+constexpr keyword_parser kw(std::string_view w) { return keyword_parser(w, true); }
+// A keyword that starts an optional part or continues an expression: not
+// worth listing in a syntax error ("expected FROM", not "expected FROM,
+// WHERE, GROUP BY, HAVING, ORDER BY, LIMIT, UNION, IS, IN, ...").
+constexpr keyword_parser opt_kw(std::string_view w) { return keyword_parser(w, false); }
 
 // Punctuation or an operator. Operators (record = false) are continuations
 // that would only clutter the "expected" list of a syntax error.
@@ -328,6 +334,39 @@ struct named_gen {
     operator[](Subject const& subject) const { return {x3::as_parser(subject), name}; }
 };
 constexpr named_gen named(std::string_view name) { return named_gen{name}; }
+
+// Thrown when a statement nests deeper than max_depth guarded rules: the
+// parser, printer and analyser recurse, and a hostile statement must not
+// exhaust the stack.
+struct TooDeep {
+    const char* where;
+};
+inline constexpr int max_depth = 256;
+
+template <typename Subject>
+struct guard_directive : x3::unary_parser<Subject, guard_directive<Subject>> {
+    using base_type = x3::unary_parser<Subject, guard_directive<Subject>>;
+    static bool const is_pass_through_unary = true;
+    constexpr explicit guard_directive(Subject const& subject) : base_type(subject) {}
+
+    template <typename It, typename Ctx, typename RCtx, typename Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+        ParseState& st = parse_state();
+        if (st.depth >= max_depth) throw TooDeep{first};
+        ++st.depth;
+        struct Leave {
+            ParseState& state;
+            ~Leave() { --state.depth; }
+        } leave{st};
+        return this->subject.parse(first, last, ctx, rctx, attr);
+    }
+};
+struct guard_gen {
+    template <typename Subject>
+    constexpr guard_directive<typename x3::extension::as_parser<Subject>::value_type>
+    operator[](Subject const& subject) const { return guard_directive<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(subject)); }
+};
+inline constexpr guard_gen guard{};
 
 // The rules shared between translation units.
 struct expression_class;

@@ -32,10 +32,16 @@ inline Expr make_node(ExprKind kind, std::string text, std::vector<Expr> args) {
     return e;
 }
 
-// _val = _val <op> attribute (left-associative folding).
+// _val = _val <op> attribute (left-associative folding). AND and OR chains
+// become one node with many operands, so long filters stay shallow.
 inline auto binary(const char* op) {
     return [op](auto& ctx) {
         auto& val = x3::_val(ctx);
+        bool associative = op[0] == 'A' || op[0] == 'O';
+        if (associative && val.kind == ExprKind::Binary && val.text == op) {
+            val.args.push_back(std::move(x3::_attr(ctx)));
+            return;
+        }
         Expr e;
         e.kind = ExprKind::Binary;
         e.text = op;

@@ -14,6 +14,7 @@ struct ParseOutcome {
     std::size_t offset = 0;             // byte offset of the furthest failure
     std::vector<std::string> expected;  // what was expected there
     std::string expectation;            // set when an expectation point failed
+    bool too_deep = false;              // nested deeper than the parser allows
 };
 
 // Parses a whole statement into out; parameters and table ids are not yet numbered.

@@ -167,9 +167,10 @@ auto const trim_finish = [](auto& ctx) {
 
 // -- rules -------------------------------------------------------------------
 
-auto const expression_def = and_expr[assign] >> *(kw("OR") >> and_expr)[binary("OR")];
-auto const and_expr_def = not_expr[assign] >> *(kw("AND") >> not_expr)[binary("AND")];
-auto const not_expr_def = (kw("NOT") >> not_expr)[logical_not] | predicate[assign];
+auto const expression_def =
+    guard[named("expression")[and_expr[assign] >> *(opt_kw("OR") >> and_expr)[binary("OR")]]];
+auto const and_expr_def = not_expr[assign] >> *(opt_kw("AND") >> not_expr)[binary("AND")];
+auto const not_expr_def = guard[(opt_kw("NOT") >> not_expr)[logical_not] | predicate[assign]];
 
 auto const predicate_def =
     concat[assign] >> -(compare_tail[apply_tail] | is_tail[apply_tail] | in_tail[apply_tail] |
@@ -180,17 +181,17 @@ auto const compare_tail_def = (op("<>") >> concat)[compare("<>")] | (op("!=") >>
                               (op("==") >> concat)[compare("=")] | (op("=") >> concat)[compare("=")] |
                               (op("<") >> concat)[compare("<")] | (op(">") >> concat)[compare(">")];
 
-auto const is_tail_def = kw("IS") >> -kw("NOT")[negate] >> kw("NULL")[kind_is(ExprKind::IsNull)];
+auto const is_tail_def = opt_kw("IS") >> -kw("NOT")[negate] >> kw("NULL")[kind_is(ExprKind::IsNull)];
 
-auto const in_tail_def = -kw("NOT")[negate] >> kw("IN")[kind_is(ExprKind::In)] >> tok("(") >>
+auto const in_tail_def = -opt_kw("NOT")[negate] >> opt_kw("IN")[kind_is(ExprKind::In)] >> tok("(") >>
                          (query_expression[set_query] | expr_list[set_args]) >> tok(")");
 
-auto const between_tail_def = -kw("NOT")[negate] >> kw("BETWEEN")[kind_is(ExprKind::Between)] >>
+auto const between_tail_def = -opt_kw("NOT")[negate] >> opt_kw("BETWEEN")[kind_is(ExprKind::Between)] >>
                               concat[push_arg] >> kw("AND") >> concat[push_arg];
 
-auto const like_tail_def = -kw("NOT")[negate] >> kw("LIKE")[kind_is(ExprKind::Like)] >> concat[push_arg] >>
-                           -((kw("ESCAPE") >> concat)[push_arg] |
-                             (tok("{") >> kw("ESCAPE") >> concat >> tok("}"))[push_arg]);
+auto const like_tail_def = -opt_kw("NOT")[negate] >> opt_kw("LIKE")[kind_is(ExprKind::Like)] >> concat[push_arg] >>
+                           -((opt_kw("ESCAPE") >> concat)[push_arg] |
+                             (op("{") >> opt_kw("ESCAPE") >> concat >> tok("}"))[push_arg]);
 
 auto const concat_def = additive[assign] >> *(op("||") >> additive)[binary("||")];
 auto const additive_def = multiplicative[assign] >> *((op("+") >> multiplicative)[binary("+")] |
@@ -198,7 +199,7 @@ auto const additive_def = multiplicative[assign] >> *((op("+") >> multiplicative
 auto const multiplicative_def = unary[assign] >> *((op("*") >> unary)[binary("*")] |
                                                    (op("/") >> unary)[binary("/")] |
                                                    (op("%") >> unary)[binary("%")]);
-auto const unary_def = (op("-") >> unary)[unary_minus] | (op("+") >> unary)[assign] | primary[assign];
+auto const unary_def = guard[(op("-") >> unary)[unary_minus] | (op("+") >> unary)[assign] | primary[assign]];
 
 auto const primary_def = named("expression")[
     (op("(") >> &kw("SELECT") >> query_expression >> tok(")"))[subquery] |
@@ -233,9 +234,9 @@ auto const brace_escape_def =
                 (kw("TS") >> string_literal)[literal_of(ExprKind::Timestamp)] |
                 (kw("T") >> string_literal)[literal_of(ExprKind::Time)]) >> tok("}");
 
-auto const case_expr_def = kw("CASE")[kind_is(ExprKind::Case)] >> -(!kw("WHEN") >> expression[case_operand]) >>
-                           +(kw("WHEN") > expression[push_arg] > kw("THEN") > expression[push_arg]) >>
-                           -(kw("ELSE") > expression[case_else]) > kw("END");
+auto const case_expr_def = (kw("CASE")[kind_is(ExprKind::Case)] >> -(!kw("WHEN") >> expression[case_operand]) >>
+                            +(kw("WHEN") > expression[push_arg] > kw("THEN") > expression[push_arg]) >>
+                            -(kw("ELSE") > expression[case_else])) > kw("END");
 
 auto const cast_expr_def = kw("CAST")[kind_is(ExprKind::Cast)] >> tok("(") >> expression[push_arg] >>
                            kw("AS") >> type_name[set_type] >> tok(")");

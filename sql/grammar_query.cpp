@@ -133,62 +133,63 @@ auto const table_alias = [](auto& ctx) { x3::_val(ctx).table.alias = std::move(x
 // -- rules -------------------------------------------------------------------
 
 x3::rule<class alias_class, std::string> const alias = "alias";
-auto const alias_def = (kw("AS") > alias_name[assign]) | alias_name[assign];
+auto const alias_def = (opt_kw("AS") > named("alias")[alias_name[assign]]) | alias_name[assign];
 
-auto const query_expression_def =
+auto const query_expression_def = guard[
     query_part[first_part] >>
-    *((kw("UNION") >> kw("ALL") >> query_part)[set_op(SetOp::UnionAll)] |
-      (kw("UNION") >> -kw("DISTINCT") >> query_part)[set_op(SetOp::Union)] |
-      (kw("EXCEPT") >> query_part)[set_op(SetOp::Except)] |
-      (kw("INTERSECT") >> query_part)[set_op(SetOp::Intersect)]) >>
-    -(kw("ORDER") > kw("BY") > (order_item[push_order] % tok(","))) >>
-    -limit_clause[take_limits];
+    *((opt_kw("UNION") >> opt_kw("ALL") >> query_part)[set_op(SetOp::UnionAll)] |
+      (opt_kw("UNION") >> -opt_kw("DISTINCT") >> query_part)[set_op(SetOp::Union)] |
+      (opt_kw("EXCEPT") >> query_part)[set_op(SetOp::Except)] |
+      (opt_kw("INTERSECT") >> query_part)[set_op(SetOp::Intersect)]) >>
+    -(opt_kw("ORDER") > kw("BY") > (order_item[push_order] % tok(","))) >>
+    -limit_clause[take_limits]];
 
 auto const query_part_def = (op("(") >> query_expression >> tok(")"))[part_nested] | select_core[part_select];
 
 auto const limit_clause_def =
-    (kw("LIMIT") > limit_value[set_limit] >> -((tok(",") > limit_value[limit_pair]) |
-                                              (kw("OFFSET") > limit_value[set_offset]))) |
-    (kw("OFFSET") > limit_value[set_offset] >> -(kw("ROWS") | kw("ROW")) >>
-     -(kw("FETCH") > (kw("FIRST") | kw("NEXT")) >> -limit_value[set_limit] >> (kw("ROWS") | kw("ROW")) >>
+    (opt_kw("LIMIT") > limit_value[set_limit] >> -((op(",") > limit_value[limit_pair]) |
+                                                  (opt_kw("OFFSET") > limit_value[set_offset]))) |
+    (opt_kw("OFFSET") > limit_value[set_offset] >> -(opt_kw("ROWS") | opt_kw("ROW")) >>
+     -(opt_kw("FETCH") > (kw("FIRST") | kw("NEXT")) >> -limit_value[set_limit] >> (kw("ROWS") | kw("ROW")) >>
        kw("ONLY"))[fetch_default]) |
-    (kw("FETCH") > (kw("FIRST") | kw("NEXT")) >> -limit_value[set_limit] >> (kw("ROWS") | kw("ROW")) >>
+    (opt_kw("FETCH") > (kw("FIRST") | kw("NEXT")) >> -limit_value[set_limit] >> (kw("ROWS") | kw("ROW")) >>
      kw("ONLY"))[fetch_default];
 
 auto const limit_value_def = named("number")[number_literal[assign] | op("?")[parameter_value]];
 
-auto const order_item_def = expression[order_expr] >> -(kw("ASC") | kw("DESC")[descending]) >>
-                            -(kw("NULLS") > (kw("FIRST")[nulls_first] | kw("LAST")[nulls_last]));
+auto const order_item_def = expression[order_expr] >> -(opt_kw("ASC") | opt_kw("DESC")[descending]) >>
+                            -(opt_kw("NULLS") > (kw("FIRST")[nulls_first] | kw("LAST")[nulls_last]));
 
 auto const select_core_def =
-    kw("SELECT") >> -(kw("DISTINCT")[distinct] | kw("ALL")) >>
-    -(kw("TOP") > (limit_value[set_top] | (tok("(") >> expression >> tok(")"))[set_top])) >>
+    kw("SELECT") >> -(opt_kw("DISTINCT")[distinct] | opt_kw("ALL")) >>
+    -(opt_kw("TOP") > (limit_value[set_top] | (tok("(") >> expression >> tok(")"))[set_top])) >>
     select_item[push_item] >> *(tok(",") > select_item[push_item]) >>
-    -(kw("FROM") > from_item[push_from] >> *(tok(",") > from_item[push_from])) >>
-    -(kw("WHERE") > expression[set_where]) >>
-    -(kw("GROUP") > kw("BY") > expression[push_group] >> *(tok(",") > expression[push_group])) >>
-    -(kw("HAVING") > expression[set_having]);
+    -(kw("FROM") > from_item[push_from] >> *(op(",") > from_item[push_from])) >>
+    -(opt_kw("WHERE") > expression[set_where]) >>
+    -(opt_kw("GROUP") > kw("BY") > expression[push_group] >> *(op(",") > expression[push_group])) >>
+    -(opt_kw("HAVING") > expression[set_having]);
 
 auto const select_item_def = op("*")[star] | qualified_star[star_of] | (expression[item_expr] >> -alias[item_alias]);
 
-auto const qualified_star_def = identifier[set_string] >> op(".") >> -(identifier[set_string] >> op(".")) >>
+auto const qualified_star_def = alias_name[set_string] >> op(".") >> -(alias_name[set_string] >> op(".")) >>
                                 op("*");
 
 auto const from_item_def = table_primary[assign] >> *join_tail[fold_join];
 
 auto const join_tail_def =
-    (kw("INNER")[join_type(JoinType::Inner)] | (kw("LEFT") >> -kw("OUTER"))[join_type(JoinType::Left)] |
-     (kw("RIGHT") >> -kw("OUTER"))[join_type(JoinType::Right)] |
-     (kw("FULL") >> -kw("OUTER"))[join_type(JoinType::Full)] | kw("CROSS")[join_type(JoinType::Cross)] |
+    ((opt_kw("INNER")[join_type(JoinType::Inner)] | (opt_kw("LEFT") >> -opt_kw("OUTER"))[join_type(JoinType::Left)] |
+     (opt_kw("RIGHT") >> -opt_kw("OUTER"))[join_type(JoinType::Right)] |
+     (opt_kw("FULL") >> -opt_kw("OUTER"))[join_type(JoinType::Full)] | opt_kw("CROSS")[join_type(JoinType::Cross)] |
      x3::eps[join_type(JoinType::Inner)]) >>
-    kw("JOIN") > table_primary[join_right] >>
-    -((kw("ON") > expression[join_on]) | (kw("USING") > tok("(") > identifier_list[join_using] > tok(")")));
+     opt_kw("JOIN")) >
+    (table_primary[join_right] >>
+     -((opt_kw("ON") > expression[join_on]) | (opt_kw("USING") > tok("(") > identifier_list[join_using] > tok(")"))));
 
-auto const table_primary_def =
-    (op("{") >> kw("OJ") > from_item > tok("}"))[assign] |
+auto const table_primary_def = guard[
+    ((op("{") >> kw("OJ")) > from_item > tok("}"))[assign] |
     ((op("(") >> query_expression >> tok(")"))[derived] >> -alias[derived_alias]) |
     (op("(") >> from_item >> tok(")"))[assign] |
-    (table_name[base_table] >> -alias[table_alias]);
+    (table_name[base_table] >> -alias[table_alias])];
 
 auto const table_name_def = named("table name")[identifier[push_vector] >> -(op(".") > identifier[push_vector])];
 

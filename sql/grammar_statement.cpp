@@ -68,9 +68,9 @@ auto const assignment_column = [](auto& ctx) { x3::_val(ctx).column = std::move(
 auto const assignment_value = [](auto& ctx) { x3::_val(ctx).value = std::move(x3::_attr(ctx)); };
 
 x3::rule<class alias_class, std::string> const alias = "alias";
-auto const alias_def = (kw("AS") > alias_name[assign]) | alias_name[assign];
+auto const alias_def = (opt_kw("AS") > named("alias")[alias_name[assign]]) | alias_name[assign];
 
-auto const statement_def = ((kw("EXPLAIN") > statement_body[explain]) | statement_body[assign]) >> -tok(";") >>
+auto const statement_def = ((opt_kw("EXPLAIN") > statement_body[explain]) | statement_body[assign]) >> -op(";") >>
                            end_of_statement;
 
 auto const statement_body_def = named("SELECT, INSERT, UPDATE or DELETE")[
@@ -79,22 +79,23 @@ auto const statement_body_def = named("SELECT, INSERT, UPDATE or DELETE")[
 
 auto const dml_table_def = identifier[push_vector] >> -(op(".") > identifier[push_vector]);
 
-auto const insert_statement_def = kw("INSERT") > kw("INTO") > dml_table[dml_name] >> -column_names[set_columns] >>
-                                  ((kw("VALUES") > values_row[push_row] % tok(",")) |
-                                   query_expression[insert_select]);
+auto const insert_statement_def = kw("INSERT") > kw("INTO") >
+                                  (dml_table[dml_name] >> -column_names[set_columns] >>
+                                   ((kw("VALUES") > (values_row[push_row] % tok(","))) |
+                                    query_expression[insert_select]));
 
 auto const column_names_def = op("(") >> identifier[push_vector] % tok(",") >> tok(")");
 
 auto const values_row_def = tok("(") > (expression[push_vector] % tok(",")) > tok(")");
 
-auto const update_statement_def = kw("UPDATE") > dml_table[dml_name] >> -alias[set_alias] >> kw("SET") >
-                                  assignment[push_assignment] % tok(",") >> -(kw("WHERE") > expression[set_where]);
+auto const update_statement_def = kw("UPDATE") > (dml_table[dml_name] >> -alias[set_alias] >> kw("SET")) >
+                                  ((assignment[push_assignment] % tok(",")) >> -(opt_kw("WHERE") > expression[set_where]));
 
-auto const assignment_def = identifier[assignment_column] >> *(op(".") > identifier[assignment_column]) >
+auto const assignment_def = (identifier[assignment_column] >> *(op(".") > identifier[assignment_column])) >
                             tok("=") > expression[assignment_value];
 
-auto const delete_statement_def = kw("DELETE") > kw("FROM") > dml_table[dml_name] >> -alias[set_alias] >>
-                                  -(kw("WHERE") > expression[set_where]);
+auto const delete_statement_def = kw("DELETE") > kw("FROM") >
+                                  (dml_table[dml_name] >> -alias[set_alias] >> -(opt_kw("WHERE") > expression[set_where]));
 
 } // namespace
 
@@ -110,6 +111,12 @@ ParseOutcome parse_text(std::string_view text, Statement& out) {
     ParseOutcome outcome;
     try {
         outcome.ok = x3::phrase_parse(first, last, statement, skipper, out);
+    } catch (const TooDeep& deep) {
+        outcome.ok = false;
+        outcome.too_deep = true;
+        outcome.offset = state.offset(deep.where);
+        state.depth = 0;
+        return outcome;
     } catch (const x3::expectation_failure<iterator_type>& failure) {
         outcome.ok = false;
         // The furthest failure recorded inside may be more precise than the

@@ -103,6 +103,11 @@ void number_statement(Statement& st) {
 StatementPtr parse(std::string_view text) {
     StatementPtr statement(new Statement);
     grammar::ParseOutcome outcome = grammar::parse_text(text, *statement);
+    if (!outcome.ok && outcome.too_deep) {
+        std::size_t position = character_position(text, outcome.offset);
+        throw SyntaxError(position, "less nesting",
+                          "syntax error at position " + std::to_string(position) + ": statement nested too deeply");
+    }
     if (!outcome.ok) {
         std::size_t position = character_position(text, outcome.offset);
         std::string expected = join_expected(outcome.expected);

@@ -191,6 +191,13 @@ private:
                 out += expr(s.group_by[i]);
             }
         }
+        // HAVING without GROUP BY makes the whole input one group; SQLite
+        // only accepts that when the select list aggregates too.
+        if (s.having && s.group_by.empty() &&
+            std::none_of(s.items.begin(), s.items.end(), [](const ast::SelectItem& i) {
+                return !i.star && printing::contains_aggregate(i.expr);
+            }))
+            out += " GROUP BY NULL";
         if (s.having) out += " HAVING " + expr(*s.having);
         return out;
     }
@@ -275,7 +282,10 @@ private:
             std::string right = compared(b, printing::returns_number(a), a.kind == ExprKind::Timestamp);
             return "(" + left + " " + op + " " + right + ")";
         }
-        return "(" + expr(e.args[0]) + " " + op + " " + expr(e.args[1]) + ")";
+        // AND / OR hold all operands of a chain in one node.
+        std::string out = "(" + expr(e.args[0]);
+        for (std::size_t i = 1; i < e.args.size(); ++i) out += " " + op + " " + expr(e.args[i]);
+        return out + ")";
     }
 
     std::string case_expr(const Expr& e) {

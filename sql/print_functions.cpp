@@ -104,8 +104,13 @@ std::string timestampdiff(const Args& arg, const Expr& e, const PrintOptions&) {
     auto week_start = [](const std::string& x) {
         return "julianday(date(" + x + ", '-' || strftime('%w', " + x + ") || ' days'))";
     };
+    // julianday() is too coarse for nanoseconds: whole seconds plus milliseconds.
+    auto millis = [](const std::string& x) {
+        return as_integer("round((strftime('%f', " + x + ") - strftime('%S', " + x + ")) * 1000)");
+    };
     if (unit == "FRAC_SECOND")
-        return as_integer("round((julianday(" + b + ") - julianday(" + a + ")) * 86400000000000.0)");
+        return "((" + epoch(b) + " - " + epoch(a) + ") * 1000000000 + (" + millis(b) + " - " + millis(a) +
+               ") * 1000000)";
     if (unit == "SECOND") return "(" + epoch(b) + " - " + epoch(a) + ")";
     if (unit == "MINUTE") return "(" + epoch(b) + " / 60 - " + epoch(a) + " / 60)";
     if (unit == "HOUR") return "(" + epoch(b) + " / 3600 - " + epoch(a) + " / 3600)";
@@ -360,6 +365,16 @@ bool is_keyword_argument(const Expr& call_expr, const Expr& arg) {
     if ((call_expr.text == "TIMESTAMPADD" || call_expr.text == "TIMESTAMPDIFF") && &arg == &call_expr.args[0])
         return true;
     return call_expr.text == "CONVERT" && call_expr.args.size() == 2 && &arg == &call_expr.args[1];
+}
+
+bool contains_aggregate(const Expr& e) {
+    if (e.kind == ExprKind::Function) {
+        const FunctionSpec* spec = find_function(e.text);
+        // MIN and MAX with several arguments are SQLite's scalar forms.
+        if (spec && spec->category == Category::Aggregate && !((e.text == "MIN" || e.text == "MAX") && e.args.size() > 1))
+            return true;
+    }
+    return std::any_of(e.args.begin(), e.args.end(), [](const Expr& a) { return contains_aggregate(a); });
 }
 
 bool returns_number(const Expr& e) {

@@ -18,6 +18,8 @@ std::string render_extract(const std::string& field, const std::string& arg);
 
 // The argument is an interval or type keyword, not a value.
 bool is_keyword_argument(const ast::Expr& call, const ast::Expr& arg);
+// The expression calls an aggregate (outside subqueries).
+bool contains_aggregate(const ast::Expr& e);
 // The expression certainly yields a number (for comparing ? markers).
 bool returns_number(const ast::Expr& e);
 

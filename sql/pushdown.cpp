@@ -186,24 +186,36 @@ private:
             return Facts{};
         }
         if (e.kind == ExprKind::Binary && e.text == "AND") {
-            auto left = analyse(e.args[0], scope, allowed);
-            auto right = analyse(e.args[1], scope, allowed);
-            if (!left || !right) return std::nullopt;
-            for (auto& [source, c] : *right) add(*left, source, c);
-            return left;
+            Facts all;
+            bool contradiction = false;
+            for (const auto& operand : e.args) {
+                auto facts = analyse(operand, scope, allowed);
+                if (!facts) contradiction = true;
+                else
+                    for (auto& [source, c] : *facts) add(all, source, c);
+            }
+            if (contradiction) return std::nullopt;
+            return all;
         }
         if (e.kind == ExprKind::Binary && e.text == "OR") {
-            auto left = analyse(e.args[0], scope, allowed);
-            auto right = analyse(e.args[1], scope, allowed);
-            if (!left) return right;
-            if (!right) return left;
-            Facts both;
-            for (auto& [source, c] : *left) {
-                auto other = right->find(source);
-                if (other == right->end()) continue;
-                if (auto u = constraints::unite(c, other->second)) both[source] = *u;
+            // What every satisfiable branch implies; a false branch drops out.
+            std::optional<Facts> either;
+            for (const auto& operand : e.args) {
+                auto facts = analyse(operand, scope, allowed);
+                if (!facts) continue;
+                if (!either) {
+                    either = std::move(facts);
+                    continue;
+                }
+                Facts both;
+                for (auto& [source, c] : *either) {
+                    auto other = facts->find(source);
+                    if (other == facts->end()) continue;
+                    if (auto u = constraints::unite(c, other->second)) both[source] = *u;
+                }
+                either = std::move(both);
             }
-            return both;
+            return either;
         }
         Facts facts;
         auto restrict = [&](const Expr& column, const Constraint& c) {
@@ -268,7 +280,7 @@ private:
             if (inner) return !*inner;
             return std::nullopt;
         }
-        if (e.kind == ExprKind::Binary && e.args.size() == 2) {
+        if (e.kind == ExprKind::Binary && e.args.size() == 2 && e.text != "AND" && e.text != "OR") {
             auto a = ast::constant_value(e.args[0]);
             auto b = ast::constant_value(e.args[1]);
             if (!a || !b || a->parameter || b->parameter) return std::nullopt;

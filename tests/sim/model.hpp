@@ -53,6 +53,7 @@ struct Config {
     int threads = 16;
     int daily_limit = 12;
     int limit_status = 200;
+    bool gzip = true;  // answer Accept-Encoding: gzip (brotli is never offered)
 
     bool data_year(int y) const { return y >= first_year && y <= last_year; }
 };

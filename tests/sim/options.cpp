@@ -26,7 +26,8 @@ const char* usage_text() {
            "  --worktime-per-user-month N work-time entries per user and month (default: one per weekday)\n"
            "  --threads N                 worker threads (default 16)\n"
            "  --daily-limit N             calls per day of the limited actions (default 12)\n"
-           "  --limit-status N            HTTP status of MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED (default 200)\n";
+           "  --limit-status N            HTTP status of MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED (default 200)\n"
+           "  --no-compression            never compress answers (default: gzip when the client accepts it)\n";
 }
 
 namespace {
@@ -92,6 +93,10 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
         }
         if (arg == "--plain-http") {
             cfg.plain_http = true;
+            continue;
+        }
+        if (arg == "--no-compression") {
+            cfg.gzip = false;
             continue;
         }
         std::string value;

@@ -50,6 +50,7 @@ constexpr std::string_view kPrefix = "/api/v1/";
 struct Exchange {
     const httplib::Request* req = nullptr;
     LogEntry entry;
+    bool logged = false;  // already written (a dropped connection)
 };
 thread_local Exchange tl_exchange;
 
@@ -109,6 +110,19 @@ void drop_connection(const httplib::Request& req) {
     if (fd >= 0) ::shutdown(fd, SHUT_RDWR);
 }
 
+// httplib compresses every text/* answer in whatever the client accepts,
+// and its brotli runs at the slowest quality: a million-row work-time
+// answer took two minutes. The simulator offers gzip only (or nothing with
+// --no-compression); the header is rewritten before httplib reads it, on
+// the Request object httplib itself owns as non-const.
+void limit_compression(const httplib::Request& req, bool gzip) {
+    if (!req.has_header("Accept-Encoding")) return;
+    const bool wants_gzip = req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
+    auto& headers = const_cast<httplib::Request&>(req).headers;
+    headers.erase("Accept-Encoding");
+    if (gzip && wants_gzip) headers.emplace("Accept-Encoding", "gzip");
+}
+
 }  // namespace
 
 Simulator::Simulator(const Config& cfg)
@@ -135,6 +149,7 @@ void Simulator::install(httplib::Server& server) {
     server.Options(".*", other);
     server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         tl_exchange = Exchange{};
+        limit_compression(req, cfg_.gzip);
         // A POST without Content-Length or chunked body (curl -X POST with
         // no data) has an empty body; httplib would answer 400 for it.
         if (req.method == "POST" && !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
@@ -159,12 +174,19 @@ void Simulator::install(httplib::Server& server) {
     // refused by httplib without being read into memory.
     server.set_payload_max_length(cfg_.profile.upload_limit + 1024 * 1024);
     server.set_keep_alive_max_count(1000);
+    // Headers and body go out in separate writes; without TCP_NODELAY
+    // Nagle's algorithm meets the client's delayed ACK and adds ~40 ms.
+    server.set_tcp_nodelay(true);
     const int threads = cfg_.threads;
     server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
 }
 
 void Simulator::on_logged(const httplib::Request& req, const httplib::Response& res) {
     Exchange& ex = tl_exchange;
+    if (ex.req == &req && ex.logged) {
+        ex.req = nullptr;
+        return;
+    }
     if (ex.req != &req) {
         // Rejected by httplib before a handler ran.
         ex.entry = LogEntry{};
@@ -207,7 +229,7 @@ void Simulator::on_post(const httplib::Request& req, httplib::Response& res) {
         // The request has been read in full; nothing is applied or counted.
         ex.entry.status = 0;
         log_.write(ex.entry);
-        ex.req = nullptr;
+        ex.logged = true;
         drop_connection(req);
         return;
     }

@@ -1,0 +1,1 @@
+select top 1000 * from "timebutler"."absences" "$Table"

@@ -1,0 +1,1 @@
+select "last_name" from ( select "last_name" from "timebutler"."users" where { fn locate(?, (case when "last_name" is not null then "last_name" else ? end), ?) } >= ? ) as "ITBL" group by "last_name" order by "last_name" limit 101

@@ -1,0 +1,1 @@
+select count(*) as "CNT", "ITBL"."department" from "timebutler"."absences" as "OTBL" inner join "timebutler"."users" as "ITBL" on (("OTBL"."user_id" = "ITBL"."user_id" and "OTBL"."user_id" is not null) and "ITBL"."user_id" is not null or "OTBL"."user_id" is null and "ITBL"."user_id" is null) where "OTBL"."year" = 2024 group by "ITBL"."department"

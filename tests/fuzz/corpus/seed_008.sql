@@ -1,0 +1,1 @@
+SELECT SUM({fn CONVERT("worktime"."working_seconds", SQL_BIGINT)}) AS "sum_working_seconds_ok" FROM "timebutler"."worktime" "worktime" HAVING (COUNT(1) > 0)

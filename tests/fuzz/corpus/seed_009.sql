@@ -1,0 +1,1 @@
+SELECT * FROM "timebutler"."worktime" WHERE 1=0

@@ -1,0 +1,1 @@
+SELECT * FROM "timebutler"."worktime" LIMIT 0

@@ -1,0 +1,1 @@
+SELECT * FROM  "timebutler"."users" LIMIT 0

@@ -1,0 +1,1 @@
+SELECT "user_id" ,"last_name"  FROM "users" WHERE ("department" = 'Vertrieb'   ) UNION (SELECT "user_id" ,"last_name"  FROM "users" WHERE ("department" = 'Entwicklung' ) )

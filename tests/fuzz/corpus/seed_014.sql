@@ -1,0 +1,1 @@
+select "rows"."Mitarbeiter", "rows"."Jahr" from (select "user_id" as "Mitarbeiter", "year" as "Jahr" from "timebutler"."absences") "rows" where "rows"."Jahr" = 2025

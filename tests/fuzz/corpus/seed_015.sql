@@ -1,0 +1,1 @@
+select top 1000001 "OTBL"."worktime_id", "ITBL"."name" from (select "worktime_id", "project_id" from "timebutler"."worktime" where "year" = 2024) "OTBL" left outer join (select "project_id", "name" from "timebutler"."projects") "ITBL" on ("OTBL"."project_id" = "ITBL"."project_id" or "OTBL"."project_id" is null and "ITBL"."project_id" is null)

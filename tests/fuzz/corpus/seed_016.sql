@@ -1,0 +1,1 @@
+select "type" from "timebutler"."absences" group by "type" order by "type" limit 1001

@@ -1,0 +1,1 @@
+select "user_id" from "timebutler"."users" where "last_name" like 'B%' or { fn ucase("first_name") } = 'EVA'

@@ -1,0 +1,1 @@
+select count(1) as "a0" from (select "user_id" from "timebutler"."holidays" where "year" = 2025) "ITBL"

@@ -1,0 +1,1 @@
+SELECT {fn TIMESTAMPADD(SQL_TSI_DAY,CAST((-1 * ({fn DAYOFWEEK("worktime"."date")} - 1)) AS INTEGER),CAST("worktime"."date" AS DATE))} AS "twk_date_ok", SUM("worktime"."working_seconds") AS "sum_ok" FROM "timebutler"."worktime" "worktime" WHERE ("worktime"."year" = 2025) GROUP BY 1

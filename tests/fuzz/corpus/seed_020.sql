@@ -1,0 +1,1 @@
+SELECT {fn TIMESTAMPADD(SQL_TSI_MONTH,CAST(({fn MONTH("absences"."date_from")} - 1) AS INTEGER),{fn TIMESTAMPADD(SQL_TSI_DAY,CAST((-1 * ({fn DAYOFYEAR("absences"."date_from")} - 1)) AS INTEGER),CAST("absences"."date_from" AS DATE))})} AS "tmn_date_from_ok" FROM "timebutler"."absences" "absences" GROUP BY 1

@@ -1,0 +1,1 @@
+SELECT COUNT(DISTINCT "worktime"."user_id") AS "ctd_user_id_ok", (SUM("worktime"."working_seconds") / 3600.0) AS "hours" FROM "timebutler"."worktime" "worktime" WHERE ("worktime"."year" = 2025)

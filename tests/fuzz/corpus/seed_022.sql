@@ -1,0 +1,1 @@
+SELECT {fn LCASE("users"."department")} AS "dep", {fn LEFT("users"."last_name", 3)} AS "abbr" FROM "timebutler"."users" "users" WHERE ("users"."branch_office" IN ('Berlin', 'Hamburg')) AND ("users"."department" IS NOT NULL)

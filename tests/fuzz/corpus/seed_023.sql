@@ -1,0 +1,1 @@
+SELECT "t0"."user_id" AS "user_id" FROM (SELECT "worktime"."user_id" AS "user_id", SUM("worktime"."working_seconds") AS "$__alias__0" FROM "timebutler"."worktime" "worktime" GROUP BY 1 ORDER BY 2 DESC LIMIT 2) "t0"

@@ -1,0 +1,1 @@
+SELECT "absences"."absence_id" FROM "timebutler"."absences" "absences" WHERE ("absences"."date_from" >= {ts '2025-02-10 00:00:00'}) AND ("absences"."date_from" <= {ts '2025-03-17 00:00:00'})

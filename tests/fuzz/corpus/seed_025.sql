@@ -1,0 +1,1 @@
+SELECT "project_id","name","state","budget_hours" FROM "projects" WHERE "project_id" = ? OR "project_id" = ? OR "project_id" = ?

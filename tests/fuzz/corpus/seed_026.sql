@@ -1,0 +1,1 @@
+SELECT "s"."name" AS "Service", "s"."billable" FROM "timebutler"."services" AS "s" ORDER BY "Service" ASC

@@ -1,0 +1,1 @@
+SELECT worktime.date, projects.name FROM {oj worktime worktime LEFT OUTER JOIN projects projects ON worktime.project_id = projects.project_id} WHERE (worktime.year=2025) AND (worktime.month=1)

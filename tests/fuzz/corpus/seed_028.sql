@@ -1,0 +1,1 @@
+SELECT x.* FROM timebutler.projects x LIMIT 0, 200

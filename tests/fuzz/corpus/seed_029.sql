@@ -1,0 +1,1 @@
+SELECT users.last_name, absences.type FROM absences absences, users users WHERE absences.user_id = users.user_id AND (absences.year=2024) ORDER BY users.last_name, absences.type

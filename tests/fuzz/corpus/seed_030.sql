@@ -1,0 +1,1 @@
+SELECT holidays.date, holidays.day_fraction FROM holidays holidays WHERE (holidays.year=?) AND (holidays.user_id=?)

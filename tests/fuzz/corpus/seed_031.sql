@@ -1,0 +1,1 @@
+SELECT user_id, remaining_vacation FROM holidayentitlement WHERE year BETWEEN 2024 AND 2025 AND remaining_vacation > 0

@@ -1,0 +1,1 @@
+SELECT w.worktime_id, p.name FROM worktime w JOIN projects p ON w.project_id = p.project_id AND p.state = 'Inactive'

@@ -1,0 +1,1 @@
+SELECT p.name, w.worktime_id FROM projects p LEFT JOIN worktime w ON w.project_id = p.project_id AND w.year = 2024

@@ -1,0 +1,1 @@
+SELECT s.name, p.name FROM services s FULL OUTER JOIN projects p ON s.service_id + 9 = p.project_id

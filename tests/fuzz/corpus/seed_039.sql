@@ -1,0 +1,1 @@
+SELECT u.last_name, h.date FROM users u JOIN holidays h USING (user_id) WHERE h.year = 2025

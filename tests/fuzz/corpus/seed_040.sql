@@ -1,0 +1,1 @@
+SELECT w.worktime_id, p.name, s.name FROM worktime w JOIN projects p ON w.project_id = p.project_id 

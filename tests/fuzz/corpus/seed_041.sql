@@ -1,0 +1,1 @@
+SELECT u.user_id, x.name FROM users u LEFT JOIN (worktime w JOIN projects x ON w.project_id = x.project_id) 

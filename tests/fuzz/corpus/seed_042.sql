@@ -1,0 +1,1 @@
+SELECT u.last_name, p.name FROM {oj users u LEFT OUTER JOIN worktime w ON u.user_id = w.user_id LEFT OUTER JOIN 

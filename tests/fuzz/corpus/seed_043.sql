@@ -1,0 +1,1 @@
+SELECT a.absence_id, s.last_name FROM absences a LEFT JOIN users s ON a.substitute_user_id = s.user_id WHERE a.year = 2024

@@ -1,0 +1,1 @@
+SELECT d.type, d.n FROM (SELECT type, COUNT(*) AS n FROM absences GROUP BY type) d WHERE d.n > 1

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT user_id FROM users WHERE user_id < 3) AS low, (SELECT project_id FROM projects WHERE project_id = 12) AS p

@@ -1,0 +1,1 @@
+SELECT t.id FROM (SELECT user_id AS id FROM users UNION ALL SELECT user_id FROM absences) t WHERE t.id = 5

@@ -1,0 +1,1 @@
+SELECT user_id FROM users WHERE department = 'Vertrieb' UNION ALL SELECT user_id FROM absences WHERE year = 2025

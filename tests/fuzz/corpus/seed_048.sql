@@ -1,0 +1,1 @@
+SELECT user_id FROM absences UNION SELECT user_id FROM worktime ORDER BY user_id DESC

@@ -1,0 +1,1 @@
+(SELECT user_id FROM absences WHERE year = 2024) UNION (SELECT user_id FROM absences WHERE year = 2025) ORDER BY 1 LIMIT 3

@@ -1,0 +1,1 @@
+SELECT TOP 1 user_id FROM users ORDER BY user_id

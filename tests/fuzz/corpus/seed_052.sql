@@ -1,0 +1,1 @@
+SELECT user_id FROM worktime EXCEPT SELECT user_id FROM absences WHERE year = 2025

@@ -1,0 +1,1 @@
+SELECT user_id FROM worktime INTERSECT SELECT user_id FROM holidays

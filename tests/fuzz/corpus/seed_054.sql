@@ -1,0 +1,1 @@
+SELECT user_id FROM users WHERE user_id IN (SELECT user_id FROM worktime WHERE month = 3 UNION SELECT user_id FROM holidays)

@@ -1,0 +1,1 @@
+SELECT a.n FROM (SELECT COUNT(*) AS n FROM (SELECT DISTINCT type FROM (SELECT * FROM absences) x) y) a

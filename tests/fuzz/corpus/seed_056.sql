@@ -1,0 +1,1 @@
+SELECT last_name FROM users WHERE user_id = (SELECT user_id FROM worktime ORDER BY working_seconds DESC, worktime_id LIMIT 1)

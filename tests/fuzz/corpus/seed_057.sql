@@ -1,0 +1,1 @@
+SELECT {fn UCASE('abc')}, {fn LCASE('ABC')}

@@ -1,0 +1,1 @@
+SELECT {fn LEFT('abcdef', 3)}, {fn RIGHT('abcdef', 2)}, {fn RIGHT('abc', 5)}, {fn RIGHT('abc', 0)}

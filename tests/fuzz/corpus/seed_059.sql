@@ -1,0 +1,1 @@
+SELECT {fn LENGTH('abc  ')}, {fn CHAR_LENGTH('abc  ')}, {fn CHARACTER_LENGTH('äb')}

@@ -1,0 +1,1 @@
+SELECT {fn LOCATE('c', 'abcabc')}, {fn LOCATE('c', 'abcabc', 4)}, {fn LOCATE('x', 'abc')}, {fn LOCATE('a', 'abc', 2)}

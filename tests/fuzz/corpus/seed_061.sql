@@ -1,0 +1,1 @@
+SELECT {fn SUBSTRING('abcdef', 2, 3)}, {fn SUBSTRING('abcdef', 4)}, SUBSTRING('abcdef' FROM 2 FOR 3)

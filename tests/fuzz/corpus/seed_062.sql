@@ -1,0 +1,1 @@
+SELECT {fn CONCAT('a', 'b')}, {fn CONCAT({fn CONCAT('a', 'b')}, 'c')}

@@ -1,0 +1,1 @@
+SELECT {fn INSERT('abcdef', 2, 3, 'XY')}

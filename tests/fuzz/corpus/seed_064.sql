@@ -1,0 +1,1 @@
+SELECT {fn REPEAT('ab', 3)}, {fn REPEAT('x', 0)}

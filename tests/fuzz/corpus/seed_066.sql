@@ -1,0 +1,1 @@
+SELECT {fn REPLACE('aXbX', 'X', 'Y')}

@@ -1,0 +1,1 @@
+SELECT {fn LTRIM('  a ')} || '|' || {fn RTRIM(' a  ')}

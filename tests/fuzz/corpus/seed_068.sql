@@ -1,0 +1,1 @@
+SELECT TRIM('  a  '), TRIM(BOTH 'x' FROM 'xxaxx'), TRIM(LEADING 'x' FROM 'xxa'), TRIM(TRAILING FROM 'a  ')

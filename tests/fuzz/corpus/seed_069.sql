@@ -1,0 +1,1 @@
+SELECT {fn ASCII('A')}, {fn CHAR(66)}

@@ -1,0 +1,1 @@
+SELECT {fn BIT_LENGTH('ab')}, {fn OCTET_LENGTH('äb')}

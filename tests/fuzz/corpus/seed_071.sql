@@ -1,0 +1,1 @@
+SELECT POSITION('b' IN 'abc'), {fn POSITION('c' IN 'abc')}

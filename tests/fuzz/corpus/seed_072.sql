@@ -1,0 +1,1 @@
+SELECT {fn SOUNDEX('Robert')}, {fn DIFFERENCE('Robert', 'Rupert')}

@@ -1,0 +1,1 @@
+SELECT LOWER('AbC'), UPPER('aBc'), SUBSTR('abc', 2)

@@ -1,0 +1,1 @@
+SELECT {fn ABS(-3)}, {fn CEILING(2.1)}, {fn FLOOR(2.9)}, {fn SIGN(-2)}, {fn MOD(7, 3)}

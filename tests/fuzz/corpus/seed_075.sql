@@ -1,0 +1,1 @@
+SELECT {fn ROUND(2.567, 2)}, {fn ROUND(1234.5, -2)}, {fn ROUND(2.5, 0)}

@@ -1,0 +1,1 @@
+SELECT {fn TRUNCATE(2.567, 1)}, {fn TRUNCATE(2024, 0)}, {fn TRUNCATE(-2.5, 0)}

@@ -1,0 +1,1 @@
+SELECT {fn POWER(2, 10)}, {fn SQRT(16)}, {fn EXP(0)}, {fn LOG(1)}, {fn LOG10(1000)}

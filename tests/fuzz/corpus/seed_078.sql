@@ -1,0 +1,1 @@
+SELECT {fn PI()}, {fn DEGREES({fn PI()})}, {fn RADIANS(180)}

@@ -1,0 +1,1 @@
+SELECT {fn SIN(0)}, {fn COS(0)}, {fn TAN(0)}, {fn COT(1)}

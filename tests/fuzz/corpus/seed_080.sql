@@ -1,0 +1,1 @@
+SELECT {fn ASIN(1)}, {fn ACOS(1)}, {fn ATAN(0)}, {fn ATAN2(1, 1)}

@@ -1,0 +1,1 @@
+SELECT {fn RAND()} >= 0 AND {fn RAND(5)} < 1

@@ -1,0 +1,1 @@
+SELECT {fn YEAR({d '2024-03-15'})}, {fn MONTH({d '2024-03-15'})}, {fn DAYOFMONTH({d '2024-03-15'})}

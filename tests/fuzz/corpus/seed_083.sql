@@ -1,0 +1,1 @@
+SELECT {fn DAYOFWEEK({d '2024-03-17'})}, {fn DAYOFWEEK({d '2024-03-16'})}, {fn DAYOFYEAR({d '2024-03-15'})}

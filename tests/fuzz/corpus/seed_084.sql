@@ -1,0 +1,1 @@
+SELECT {fn QUARTER({d '2024-03-31'})}, {fn QUARTER({d '2024-04-01'})}, {fn QUARTER({d '2024-12-31'})}

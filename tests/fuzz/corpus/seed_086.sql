@@ -1,0 +1,1 @@
+SELECT {fn DAYNAME({d '2024-03-17'})}, {fn MONTHNAME({d '2024-03-17'})}

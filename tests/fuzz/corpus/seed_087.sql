@@ -1,0 +1,1 @@
+SELECT {fn HOUR({t '10:20:30'})}, {fn MINUTE({t '10:20:30'})}, {fn SECOND({t '10:20:30'})}, 

@@ -1,0 +1,1 @@
+SELECT {fn CURDATE()} = CURRENT_DATE, {fn CURRENT_DATE()} = {fn CURDATE()}, 

@@ -1,0 +1,1 @@
+SELECT {fn TIMESTAMPDIFF(SQL_TSI_DAY, date_from, date_to)} FROM absences WHERE absence_id = 103

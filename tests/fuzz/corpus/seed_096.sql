@@ -1,0 +1,1 @@
+SELECT {fn DATABASE()}, {fn USER()}, {fn IFNULL(NULL, 3)}, {fn IFNULL(2, 3)}

@@ -1,0 +1,1 @@
+SELECT {fn UCASE({fn LEFT({fn CONCAT('ab', 'cd')}, 3)})}

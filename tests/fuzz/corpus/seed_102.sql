@@ -1,0 +1,1 @@
+SELECT { fn  ucase (  'x'  ) }, {fn	lcase('Y')}, {FN Ucase('z')}

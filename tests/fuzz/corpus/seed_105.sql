@@ -1,0 +1,1 @@
+SELECT {fn IFNULL({fn LOCATE('x', {fn LCASE('AXB')})}, 0)}

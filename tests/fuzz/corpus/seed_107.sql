@@ -1,0 +1,1 @@
+select "user_id" as "id", "first_name" "fn" from "timebutler"."users"

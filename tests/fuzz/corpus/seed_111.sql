@@ -1,0 +1,1 @@
+SELECT timebutler.users.last_name FROM timebutler.users

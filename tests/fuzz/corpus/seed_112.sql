@@ -1,0 +1,1 @@
+SELECT users.last_name, users.first_name FROM users users

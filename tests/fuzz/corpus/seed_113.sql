@@ -1,0 +1,1 @@
+SELECT x.name FROM timebutler.projects AS x

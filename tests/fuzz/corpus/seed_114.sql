@@ -1,0 +1,1 @@
+SELECT DISTINCT department FROM users

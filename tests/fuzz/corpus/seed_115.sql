@@ -1,0 +1,1 @@
+SELECT ALL department FROM users

@@ -1,0 +1,1 @@
+SeLeCt USER_ID FrOm USERS wHeRe User_Id = 2

@@ -1,0 +1,1 @@
+SELECT "last""name" FROM (SELECT last_name AS "last""name" FROM users WHERE user_id = 3) t

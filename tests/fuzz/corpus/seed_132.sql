@@ -1,0 +1,1 @@
+SELECT last_name AS "Nachname" FROM users WHERE first_name = 'Anna'

@@ -1,0 +1,1 @@
+SELECT user_id AS id FROM users ORDER BY id DESC

@@ -1,0 +1,1 @@
+SELECT user_id FROM users WHERE department = 'Vertrieb' OR department = 'Entwicklung' AND branch_office = 'Hamburg'

@@ -1,0 +1,1 @@
+SELECT user_id FROM users WHERE NOT (department = 'Vertrieb' OR department IS NULL)

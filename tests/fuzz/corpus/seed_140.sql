@@ -1,0 +1,1 @@
+SELECT user_id FROM users WHERE user_id IN (1, 3, 5)

@@ -1,0 +1,1 @@
+SELECT user_id FROM users WHERE user_id BETWEEN 2 AND 4

@@ -1,0 +1,1 @@
+SELECT absence_id FROM absences WHERE date_from BETWEEN {d '2024-03-01'} AND {d '2024-12-31'}

@@ -1,0 +1,1 @@
+SELECT user_id FROM users WHERE additional_information LIKE 'O''N%' ESCAPE '\'

@@ -1,0 +1,1 @@
+SELECT user_id FROM users u WHERE EXISTS (SELECT 1 FROM absences a WHERE a.user_id = u.user_id AND a.year = 2025)

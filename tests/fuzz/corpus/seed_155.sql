@@ -1,0 +1,1 @@
+SELECT user_id FROM users u WHERE NOT EXISTS (SELECT * FROM worktime w WHERE w.user_id = u.user_id AND w.month = 2)

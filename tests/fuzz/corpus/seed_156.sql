@@ -1,0 +1,1 @@
+SELECT user_id, (SELECT COUNT(*) FROM absences a WHERE a.user_id = u.user_id) AS n FROM users u

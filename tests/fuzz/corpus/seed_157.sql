@@ -1,0 +1,1 @@
+SELECT absence_id FROM absences WHERE workdays = (SELECT MAX(workdays) FROM absences)

@@ -1,0 +1,1 @@
+SELECT user_id FROM users WHERE date_of_separation IS NOT NULL AND date_of_separation < {d '2025-12-31'}

@@ -1,0 +1,1 @@
+SELECT user_id FROM users WHERE date_of_entry >= {ts '2021-09-01 00:00:00'}

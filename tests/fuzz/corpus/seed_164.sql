@@ -1,0 +1,1 @@
+SELECT user_id FROM timeclock WHERE clock_started_at >= {ts '2025-03-03 07:50:00'}

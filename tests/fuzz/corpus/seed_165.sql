@@ -1,0 +1,1 @@
+SELECT user_id FROM timeclock WHERE clock_started_at < {d '2025-03-04'}

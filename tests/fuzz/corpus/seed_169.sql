@@ -1,0 +1,1 @@
+SELECT user_id FROM users WHERE user_id <> 1 AND user_id != 2 AND user_id >= 3 AND user_id <= 4

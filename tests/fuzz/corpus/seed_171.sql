@@ -1,0 +1,1 @@
+SELECT user_id, CASE department WHEN 'Vertrieb' THEN 'S' WHEN 'Entwicklung' THEN 'D' ELSE '?' END FROM users

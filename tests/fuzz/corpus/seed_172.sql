@@ -1,0 +1,1 @@
+SELECT user_id, CASE WHEN user_id < 3 THEN 'low' WHEN user_id < 5 THEN 'mid' END FROM users

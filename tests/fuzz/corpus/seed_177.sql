@@ -1,0 +1,1 @@
+SELECT EXTRACT(YEAR FROM date), EXTRACT(MONTH FROM date), EXTRACT(DAY FROM date) FROM worktime WHERE worktime_id = 1005

@@ -1,0 +1,1 @@
+SELECT EXTRACT(HOUR FROM start_time), EXTRACT(MINUTE FROM start_time), EXTRACT(SECOND FROM end_time) 

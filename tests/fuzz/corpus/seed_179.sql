@@ -1,0 +1,1 @@
+SELECT user_id, COALESCE(phone, mobile_phone, 'none') FROM users

@@ -1,0 +1,1 @@
+SELECT NULLIF(department, 'Vertrieb') FROM users WHERE user_id IN (1, 2)

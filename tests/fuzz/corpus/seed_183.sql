@@ -1,0 +1,1 @@
+SELECT COUNT(DISTINCT type), COUNT(comments), COUNT(1) FROM absences

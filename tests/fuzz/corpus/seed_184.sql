@@ -1,0 +1,1 @@
+SELECT type, SUM(workdays), AVG(hours), MIN(date_from), MAX(date_to) FROM absences GROUP BY type

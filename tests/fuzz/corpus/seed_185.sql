@@ -1,0 +1,1 @@
+SELECT type, COUNT(1) FROM absences GROUP BY type HAVING COUNT(1) > 1

@@ -1,0 +1,1 @@
+SELECT type AS t, COUNT(*) AS n FROM absences GROUP BY t ORDER BY n DESC, t

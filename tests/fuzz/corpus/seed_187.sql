@@ -1,0 +1,1 @@
+SELECT user_id FROM worktime GROUP BY 1 ORDER BY 1

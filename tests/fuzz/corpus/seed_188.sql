@@ -1,0 +1,1 @@
+SELECT user_id, SUM(working_seconds) AS total FROM worktime GROUP BY user_id ORDER BY total DESC, user_id

@@ -1,0 +1,1 @@
+SELECT year, month, COUNT(*) FROM worktime GROUP BY year, month ORDER BY 1 DESC, 2 DESC

@@ -1,0 +1,1 @@
+SELECT project_id, worktime_id FROM worktime ORDER BY project_id NULLS FIRST, worktime_id

@@ -1,0 +1,1 @@
+SELECT project_id, worktime_id FROM worktime ORDER BY project_id DESC NULLS LAST, worktime_id ASC

@@ -1,0 +1,1 @@
+SELECT user_id FROM worktime GROUP BY user_id ORDER BY SUM(working_seconds) DESC, user_id

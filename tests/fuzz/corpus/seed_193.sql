@@ -1,0 +1,1 @@
+SELECT SUM(working_seconds) FROM worktime HAVING COUNT(1) > 0

@@ -1,0 +1,1 @@
+SELECT SUM(working_seconds) FROM worktime WHERE 1 = 0 HAVING COUNT(1) > 0

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM worktime WHERE 1 = 0

@@ -1,0 +1,1 @@
+SELECT user_id, working_seconds / 3600.0 AS hours FROM worktime WHERE worktime_id = 1003

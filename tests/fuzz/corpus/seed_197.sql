@@ -1,0 +1,1 @@
+SELECT first_name || ' ' || last_name FROM users WHERE user_id = 2

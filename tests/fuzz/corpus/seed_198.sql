@@ -1,0 +1,1 @@
+SELECT user_id FROM users ORDER BY user_id LIMIT 3

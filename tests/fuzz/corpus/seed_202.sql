@@ -1,0 +1,1 @@
+SELECT user_id FROM users ORDER BY user_id FETCH FIRST 2 ROWS ONLY

@@ -1,0 +1,1 @@
+SELECT TOP (2) user_id FROM users ORDER BY user_id

@@ -1,0 +1,1 @@
+SELECT DISTINCT TOP 2 department FROM users ORDER BY department

@@ -1,0 +1,1 @@
+SELECT worktime_id FROM worktime WHERE year = ? AND month IN (?, ?) AND user_id = ?

@@ -1,0 +1,1 @@
+SELECT user_id FROM users WHERE {fn LENGTH(last_name)} >= ? ORDER BY user_id

@@ -1,0 +1,1 @@
+select ü from t where x = 'ä' and

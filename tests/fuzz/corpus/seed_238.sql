@@ -1,0 +1,1 @@
+select extract(year a) from t

@@ -1,0 +1,1 @@
+select a from (select b from t

@@ -1,0 +1,1 @@
+SELECT {fn SOUNDEX2('x')}

@@ -1,0 +1,1 @@
+SELECT MEDIAN(x) FROM t

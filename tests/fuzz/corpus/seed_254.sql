@@ -1,0 +1,1 @@
+select "_"."user_id" from (select "_"."user_id", "_"."year", "_"."month" from (select "_"."user_id" as "user_id", "_"."year" as "year", "_"."month" as "month" from (select "user_id", "year", "month" from (select * from "timebutler"."worktime" "$Table") "_") "_") "_") "_" where "_"."year" = 2025 and "_"."month" in (1, 2)

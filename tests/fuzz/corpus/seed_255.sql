@@ -1,0 +1,1 @@
+SELECT "absences"."type" FROM "timebutler"."absences" "absences" WHERE (("absences"."date_from" >= {d '2024-01-01'}) AND ("absences"."date_from" < {d '2025-01-01'}))

@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE year = 2025 AND 0 = 1

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM worktime w JOIN absences a ON a.user_id = w.user_id WHERE NOT TRUE

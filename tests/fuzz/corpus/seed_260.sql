@@ -1,0 +1,1 @@
+SELECT * FROM worktime LIMIT 0, 200

@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE year = 2024 OR month = 1

@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE year > 2023 AND year <= 2025

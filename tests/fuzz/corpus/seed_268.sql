@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE year IN (2023, 2024, 2025) AND year >= 2024

@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE 2025 = year AND 2 < month

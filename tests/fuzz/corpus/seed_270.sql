@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE year = 2020 OR year >= 2024

@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE year = 2025 AND (month = 1 OR month = 2 OR month = 3)

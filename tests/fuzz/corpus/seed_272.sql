@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE (year = 2024 AND month = 12) OR (year = 2025 AND month = 1)

@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE year = 2025 OR 1 = 0

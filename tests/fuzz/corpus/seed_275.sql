@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE NOT (year = 2024)

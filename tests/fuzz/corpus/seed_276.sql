@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE year <> 2024 AND year NOT IN (2023) AND NOT year BETWEEN 1 AND 2

@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE year IN (2024, NULL)

@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE year = ? AND month IN (?, ?)

@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE year = ? AND year IN (2024, 2025)

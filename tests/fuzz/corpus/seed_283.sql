@@ -1,0 +1,1 @@
+SELECT * FROM worktime WHERE date BETWEEN {d '2025-01-01'} AND {d '2025-02-15'}

@@ -1,0 +1,1 @@
+SELECT * FROM absences WHERE date_from >= {ts '2024-01-01 00:00:00'}

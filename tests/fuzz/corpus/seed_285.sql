@@ -1,0 +1,1 @@
+SELECT * FROM absences WHERE user_id = 1 AND type = 'Urlaub'

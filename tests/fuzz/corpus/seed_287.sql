@@ -1,0 +1,1 @@
+SELECT * FROM users u LEFT JOIN worktime w ON u.user_id = w.user_id AND w.year = 2025

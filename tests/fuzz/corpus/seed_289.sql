@@ -1,0 +1,1 @@
+SELECT * FROM worktime w RIGHT JOIN absences a ON w.user_id = a.user_id AND w.year = 2025 AND a.year = 2024

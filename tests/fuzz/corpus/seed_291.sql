@@ -1,0 +1,1 @@
+SELECT * FROM worktime w JOIN absences a ON a.user_id = w.user_id AND a.year = 2024 WHERE w.year = 2025

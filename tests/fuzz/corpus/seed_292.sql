@@ -1,0 +1,1 @@
+SELECT * FROM worktime w, absences a WHERE w.year = 2025 OR a.year = 2025

@@ -1,0 +1,1 @@
+SELECT * FROM worktime w, absences a WHERE w.year = 2025 AND a.year = 2024 AND w.user_id = a.user_id

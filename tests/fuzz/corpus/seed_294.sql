@@ -1,0 +1,1 @@
+SELECT * FROM worktime w JOIN users u ON w.user_id = u.user_id WHERE year = 2025

@@ -1,0 +1,1 @@
+SELECT * FROM worktime w JOIN absences a ON w.user_id = a.user_id WHERE year = 2025

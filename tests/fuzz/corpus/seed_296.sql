@@ -1,0 +1,1 @@
+SELECT * FROM users u LEFT JOIN (SELECT * FROM worktime) w ON u.user_id = w.user_id WHERE w.year = 2025

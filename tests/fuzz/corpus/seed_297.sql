@@ -1,0 +1,1 @@
+SELECT * FROM users u LEFT JOIN (SELECT * FROM worktime WHERE 1 = 0) w ON u.user_id = w.user_id

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT * FROM worktime LIMIT 10) d WHERE d.year = 2025

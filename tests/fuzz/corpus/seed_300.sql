@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT TOP 10 * FROM worktime) d WHERE d.year = 2025

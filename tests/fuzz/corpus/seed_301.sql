@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT year, SUM(working_seconds) AS s FROM worktime GROUP BY year) d WHERE d.year = 2025

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT year AS y, SUM(working_seconds) AS s FROM worktime GROUP BY 1) d WHERE d.y = 2025

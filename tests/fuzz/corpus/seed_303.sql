@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT year, month, COUNT(*) AS n FROM worktime GROUP BY year) d WHERE d.month = 2

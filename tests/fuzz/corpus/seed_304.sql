@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT MAX(year) AS year FROM worktime) d WHERE d.year = 2025

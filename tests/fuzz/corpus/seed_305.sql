@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT year, user_id FROM worktime UNION ALL SELECT year, user_id FROM absences) d WHERE d.year = 2025

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT year AS y FROM worktime) d WHERE d.y = 2025

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT year + 0 AS year FROM worktime) d WHERE d.year = 2025

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT w.* FROM worktime w JOIN users u ON w.user_id = u.user_id) d WHERE d.month = 2

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT * FROM worktime WHERE year = 2025) d WHERE d.month IN (1, 2) AND d.year IN (2024, 2025)

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT * FROM worktime) d WHERE month = 3

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT * FROM (SELECT * FROM worktime) a) b WHERE b.year = 2024 OR b.year = 2025

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT TOP 0 * FROM worktime) d

@@ -1,0 +1,1 @@
+SELECT * FROM users WHERE user_id IN (SELECT user_id FROM absences WHERE year = 2024)

@@ -1,0 +1,1 @@
+SELECT * FROM users u WHERE EXISTS (SELECT 1 FROM holidays h WHERE h.user_id = u.user_id AND h.year = 2025)

@@ -1,0 +1,1 @@
+SELECT (SELECT COUNT(*) FROM holidays WHERE year = 2024 AND user_id = 1) FROM users

@@ -1,0 +1,1 @@
+SELECT user_id FROM worktime WHERE 1 = 0 UNION ALL SELECT user_id FROM absences

@@ -1,0 +1,1 @@
+EXPLAIN SELECT * FROM worktime WHERE year = 2025

@@ -1,0 +1,1 @@
+INSERT INTO projects (name) SELECT comments FROM worktime WHERE year = 2024

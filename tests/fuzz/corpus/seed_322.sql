@@ -1,0 +1,1 @@
+DELETE FROM projects WHERE project_id IN (SELECT project_id FROM worktime WHERE year = 2023)

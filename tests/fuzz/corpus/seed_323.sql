@@ -1,0 +1,1 @@
+SELECT * FROM timeclock WHERE user_id IN (1, 2) OR user_id = 3
