@@ -4,6 +4,7 @@ find_package(Threads REQUIRED)
 find_package(CURL REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(Boost 1.74 REQUIRED)   # header-only: Spirit X3
+find_package(OpenSSL REQUIRED)      # SHA-256 of the token for cache keys
 
 if(ODBC_PROVIDER STREQUAL "iODBC")
   pkg_check_modules(ODBC REQUIRED IMPORTED_TARGET libiodbc)
@@ -16,7 +17,6 @@ endif()
 if(TB_BUILD_TESTS)
   find_package(GTest REQUIRED)
   pkg_check_modules(HTTPLIB IMPORTED_TARGET cpp-httplib)
-  find_package(OpenSSL)
 endif()
 if(TB_BUILD_BENCH AND NOT TB_SANITIZE)
   find_package(benchmark)

@@ -125,8 +125,21 @@ engine::SessionConfig make_config(const Attributes& a, std::vector<std::string>&
     if (auto* v = find_attribute(a, "PersonnelToken")) c.personnel_token = *v;
     if (auto* v = find_attribute(a, "CAFile")) c.ca_file = *v;
     c.verify_tls = flag(a, "VerifyTLS", true);
-    if (auto* v = find_attribute(a, "Cache"); v && !v->empty()) c.cache = *v;
     c.cache_ttl_seconds = number(a, "CacheTTL", 300, 0, 365L * 24 * 3600);
+    if (auto* v = find_attribute(a, "Cache"); v && !v->empty()) {
+        if (iequals(*v, "memory") || iequals(*v, "file")) {
+            c.cache = iequals(*v, "memory") ? "memory" : "file";
+        } else if (iequals(*v, "off")) {
+            // Nothing kept between statements: every statement asks the API.
+            c.cache = "memory";
+            c.cache_ttl_seconds = 0;
+        } else if (v->find('/') != std::string::npos) {
+            c.cache = *v;
+        } else {
+            throw engine::Error("HY024", "the connection key Cache has the value '" + *v +
+                                             "'; it takes file, memory, off or the path of a cache file");
+        }
+    }
     c.cache_personnel_data = flag(a, "CachePersonnelData", false);
     c.max_concurrent_requests = int(number(a, "MaxConcurrentRequests", 4, 1, 32));
     c.connect_timeout_ms = number(a, "ConnectTimeout", 10, 1, 3600) * 1000;

@@ -111,6 +111,10 @@ SQLRETURN guarded(void* pointer, HandleKind kind, F&& body) {
     } catch (const std::exception& e) {
         handle->diag.add("HY000", std::string("internal error: ") + e.what());
         rc = SQL_ERROR;
+    } catch (...) {
+        // Nothing may escape into the application: it would terminate it.
+        handle->diag.add("HY000", "internal error");
+        rc = SQL_ERROR;
     }
     if (rc == SQL_SUCCESS && !handle->diag.records.empty()) rc = SQL_SUCCESS_WITH_INFO;
     if (rc == SQL_ERROR && handle->diag.records.empty()) handle->diag.add("HY000", "general error");

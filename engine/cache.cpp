@@ -54,8 +54,10 @@ std::string quote_identifier(std::string_view name) {
     return out;
 }
 
-Cache::Cache(const SessionConfig& config) : ttl_seconds_(config.cache_ttl_seconds) {
+Cache::Cache(const SessionConfig& config)
+    : ttl_seconds_(config.cache_ttl_seconds), cache_personnel_(config.cache_personnel_data) {
     const bool memory = config.cache.empty() || config.cache == "memory";
+    on_disk_ = !memory;
     const std::string path = memory ? ":memory:" : cache_path(config);
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (!memory) {
@@ -78,8 +80,13 @@ Cache::Cache(const SessionConfig& config) : ttl_seconds_(config.cache_ttl_second
     sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
     if (!memory) exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=OFF");
-    exec("CREATE TABLE IF NOT EXISTS _partitions (part INTEGER PRIMARY KEY, source TEXT NOT NULL, "
-         "action TEXT NOT NULL, params TEXT NOT NULL, loaded_at INTEGER, UNIQUE(source, action, params))");
+    // Rows that must never reach the disk live in an attached memory database
+    // with its own partition table.
+    exec("ATTACH DATABASE ':memory:' AS volatile");
+    for (const char* schema : {"main", "volatile"})
+        exec(std::string("CREATE TABLE IF NOT EXISTS ") + schema +
+             "._partitions (part INTEGER PRIMARY KEY, source TEXT NOT NULL, "
+             "action TEXT NOT NULL, params TEXT NOT NULL, loaded_at INTEGER, UNIQUE(source, action, params))");
     exec("CREATE TABLE IF NOT EXISTS _runtime_columns (tbl TEXT NOT NULL, name TEXT NOT NULL, "
          "position INTEGER NOT NULL, PRIMARY KEY(tbl, name))");
     for (const auto& table : catalog::tables()) ensure_table(table);
@@ -98,10 +105,21 @@ void Cache::exec(const std::string& sql) {
 
 std::string Cache::table_name(const catalog::Table& table) { return table.name; }
 
+bool Cache::in_memory(const catalog::Table& table) const {
+    return on_disk_ && !cache_personnel_ && table.token == catalog::TokenKind::Personnel;
+}
+
+std::string Cache::sql_name(const catalog::Table& table) const {
+    return quote_identifier(schema_of(in_memory(table))) + "." + quote_identifier(table_name(table));
+}
+
 void Cache::ensure_table(const catalog::Table& table) {
-    exec(catalog::cache_ddl(table, table_name(table)));
-    exec("CREATE INDEX IF NOT EXISTS " + quote_identifier("_part_" + table.name) + " ON " +
-         quote_identifier(table_name(table)) + "(_part)");
+    std::string ddl = catalog::cache_ddl(table, table_name(table));
+    const std::string plain = "EXISTS " + quote_identifier(table_name(table));
+    ddl.replace(ddl.find(plain), plain.size(), "EXISTS " + sql_name(table));
+    exec(ddl);
+    exec("CREATE INDEX IF NOT EXISTS " + quote_identifier(schema_of(in_memory(table))) + "." +
+         quote_identifier("_part_" + table.name) + " ON " + quote_identifier(table_name(table)) + "(_part)");
     auto& cols = columns_[table.name];
     cols.clear();
     for (const auto& c : table.columns) cols.push_back({c, false});
@@ -137,7 +155,7 @@ void Cache::add_runtime_columns(const catalog::Table& table, const std::vector<s
         c.type = catalog::SqlType::WVarchar;
         c.size = 4000;
         c.description = "run-time column";
-        exec("ALTER TABLE " + quote_identifier(table_name(table)) + " ADD COLUMN " + quote_identifier(name) + " " +
+        exec("ALTER TABLE " + sql_name(table) + " ADD COLUMN " + quote_identifier(name) + " " +
              catalog::sqlite_decl_type(c));
         Stmt q(db_, "INSERT OR IGNORE INTO _runtime_columns(tbl, name, position) VALUES (?, ?, ?)");
         q.text(1, table.name);
@@ -149,7 +167,8 @@ void Cache::add_runtime_columns(const catalog::Table& table, const std::vector<s
 }
 
 std::optional<std::int64_t> Cache::fresh_partition(const PartitionKey& key) {
-    Stmt q(db_, "SELECT part, loaded_at FROM _partitions WHERE source = ? AND action = ? AND params = ?");
+    Stmt q(db_, "SELECT part, loaded_at FROM " + schema_of(key.in_memory) +
+                    "._partitions WHERE source = ? AND action = ? AND params = ?");
     q.text(1, key.source);
     q.text(2, key.action);
     q.text(3, key.params);
@@ -161,13 +180,15 @@ std::optional<std::int64_t> Cache::fresh_partition(const PartitionKey& key) {
 
 std::int64_t Cache::partition_id(const PartitionKey& key) {
     {
-        Stmt q(db_, "INSERT OR IGNORE INTO _partitions(source, action, params) VALUES (?, ?, ?)");
+        Stmt q(db_, "INSERT OR IGNORE INTO " + schema_of(key.in_memory) +
+                        "._partitions(source, action, params) VALUES (?, ?, ?)");
         q.text(1, key.source);
         q.text(2, key.action);
         q.text(3, key.params);
         sqlite3_step(q.stmt);
     }
-    Stmt q(db_, "SELECT part FROM _partitions WHERE source = ? AND action = ? AND params = ?");
+    Stmt q(db_, "SELECT part FROM " + schema_of(key.in_memory) +
+                    "._partitions WHERE source = ? AND action = ? AND params = ?");
     q.text(1, key.source);
     q.text(2, key.action);
     q.text(3, key.params);
@@ -175,18 +196,20 @@ std::int64_t Cache::partition_id(const PartitionKey& key) {
     return sqlite3_column_int64(q.stmt, 0);
 }
 
-void Cache::mark_loaded(std::int64_t part) {
-    Stmt q(db_, "UPDATE _partitions SET loaded_at = ? WHERE part = ?");
+void Cache::mark_loaded(const catalog::Table& table, std::int64_t part) {
+    Stmt q(db_, "UPDATE " + schema_of(in_memory(table)) + "._partitions SET loaded_at = ? WHERE part = ?");
     sqlite3_bind_int64(q.stmt, 1, now_seconds());
     sqlite3_bind_int64(q.stmt, 2, part);
     sqlite3_step(q.stmt);
 }
 
 void Cache::drop_partitions(const std::string& source, const std::string& action) {
-    Stmt q(db_, "UPDATE _partitions SET loaded_at = NULL WHERE source = ? AND action = ?");
-    q.text(1, source);
-    q.text(2, action);
-    sqlite3_step(q.stmt);
+    for (const char* schema : {"main", "volatile"}) {
+        Stmt q(db_, std::string("UPDATE ") + schema + "._partitions SET loaded_at = NULL WHERE source = ? AND action = ?");
+        q.text(1, source);
+        q.text(2, action);
+        sqlite3_step(q.stmt);
+    }
 }
 
 void Cache::begin() { exec("BEGIN IMMEDIATE"); }

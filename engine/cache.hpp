@@ -24,6 +24,7 @@ struct PartitionKey {
     std::string source;
     std::string action;
     std::string params;   // canonical "k=v&k=v"
+    bool in_memory = false;  // kept in the never-written memory schema
 };
 
 // A column of a cache table: the catalog's, or one learned from a response.
@@ -51,7 +52,7 @@ public:
     // The partition's id, created if new; its rows are replaced by the caller
     // inside begin()/commit().
     std::int64_t partition_id(const PartitionKey& key);
-    void mark_loaded(std::int64_t part);
+    void mark_loaded(const catalog::Table& table, std::int64_t part);
     void drop_partitions(const std::string& source, const std::string& action);
 
     void begin();
@@ -60,13 +61,21 @@ public:
 
     // The SQLite table name of a catalog table.
     static std::string table_name(const catalog::Table& table);
+    // The schema-qualified, quoted name to use in SQL ("main"."users").
+    std::string sql_name(const catalog::Table& table) const;
+    // Personnel files and salaries stay in memory unless CachePersonnelData=1.
+    bool in_memory(const catalog::Table& table) const;
 
 private:
     void exec(const std::string& sql);
     void ensure_table(const catalog::Table& table);
 
+    std::string schema_of(bool in_memory) const { return in_memory ? "volatile" : "main"; }
+
     sqlite3* db_ = nullptr;
     long ttl_seconds_;
+    bool on_disk_ = false;
+    bool cache_personnel_ = false;
     std::map<std::string, std::vector<CacheColumn>> columns_;
 };
 

@@ -12,7 +12,7 @@ struct SessionConfig {
     std::string personnel_token;      // for personnelfiles and salaries
     std::string ca_file;              // extra trusted CA (the simulator's certificate)
     bool verify_tls = true;
-    std::string cache = "memory";     // "memory", "file" (default location) or a path
+    std::string cache = "file";       // "memory", "file" (one file per data source) or a path
     long cache_ttl_seconds = 300;
     bool cache_personnel_data = false;
     int max_concurrent_requests = 4;

@@ -135,7 +135,7 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
         }
         for (const auto& [name, value] : keys) key_targets.push_back(index_of(name));
 
-        std::string sql = "INSERT INTO " + quote_identifier(Cache::table_name(table)) + "(_part";
+        std::string sql = "INSERT INTO " + cache.sql_name(table) + "(_part";
         for (const auto& c : cols) sql += "," + quote_identifier(c.column.name);
         sql += ") VALUES (?";
         for (std::size_t i = 0; i < cols.size(); ++i) sql += ",?";
@@ -206,7 +206,7 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
     try {
         {
             sqlite3_stmt* del = nullptr;
-            std::string sql = "DELETE FROM " + quote_identifier(Cache::table_name(table)) + " WHERE _part = ?";
+            std::string sql = "DELETE FROM " + cache.sql_name(table) + " WHERE _part = ?";
             sqlite3_prepare_v2(db, sql.c_str(), -1, &del, nullptr);
             sqlite3_bind_int64(del, 1, part);
             sqlite3_step(del);
@@ -249,7 +249,7 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
         }
         sqlite3_finalize(insert);
         insert = nullptr;
-        cache.mark_loaded(part);
+        cache.mark_loaded(table, part);
         cache.commit();
     } catch (...) {
         sqlite3_finalize(insert);

@@ -1,5 +1,6 @@
 #include "engine/session.hpp"
 
+#include <openssl/sha.h>
 #include <sqlite3.h>
 
 #include <map>
@@ -10,20 +11,18 @@
 namespace tb::engine {
 namespace {
 
-// FNV-1a, twice with different offsets: a stable 128-bit fingerprint. The
-// token cannot be recovered from it, and it never leaves the cache key.
+// SHA-256 of server and token: partitions of two tokens never mix, and the
+// token cannot be recovered from the cache key.
 std::string fingerprint(const std::string& text) {
-    auto fnv = [&](std::uint64_t h) {
-        for (unsigned char c : text) {
-            h ^= c;
-            h *= 1099511628211ull;
-        }
-        return h;
-    };
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%016llx%016llx", (unsigned long long)fnv(14695981039346656037ull),
-                  (unsigned long long)fnv(0x84222325cbf29ce4ull));
-    return buffer;
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
+    static const char hex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char b : digest) {
+        out += hex[b >> 4];
+        out += hex[b & 15];
+    }
+    return out;
 }
 
 bool body_is(const std::string& body, std::string_view word) {
@@ -126,7 +125,7 @@ void Session::check_connection() {
 }
 
 PartitionKey Session::key_of(const catalog::Table& table, const PlannedRequest& request) const {
-    return {source_, table.action, canonical_params(request.params)};
+    return {source_, table.action, canonical_params(request.params), cache_->in_memory(table)};
 }
 
 bool Session::is_cached(const catalog::Table& table, const PlannedRequest& request) {
@@ -195,7 +194,7 @@ std::vector<std::string> Session::user_ids(std::vector<Warning>& warnings) {
     auto parts = materialize({need}, warnings);
     std::vector<std::string> ids;
     sqlite3_stmt* stmt = nullptr;
-    std::string sql = "SELECT user_id FROM " + quote_identifier(Cache::table_name(*users)) +
+    std::string sql = "SELECT user_id FROM " + cache_->sql_name(*users) +
                       " WHERE _part = ? AND user_id IS NOT NULL ORDER BY user_id";
     sqlite3_prepare_v2(cache_->db(), sql.c_str(), -1, &stmt, nullptr);
     sqlite3_bind_int64(stmt, 1, parts[0][0]);

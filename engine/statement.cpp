@@ -141,7 +141,7 @@ std::string Statement::render(const std::vector<std::vector<std::int64_t>>* part
             first = false;
             text += quote_identifier(c.column.name);
         }
-        text += " FROM " + quote_identifier(Cache::table_name(table)) + " WHERE ";
+        text += " FROM " + session_.cache().sql_name(table) + " WHERE ";
         const std::vector<std::int64_t>* ids = parts ? &(*parts)[index] : nullptr;
         if (!ids || ids->empty() || table.write_only) {
             text += "0";

@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.hpp"
 #include "engine/session.hpp"
+#include "engine/write_routes.hpp"
 #include "sql/ast.hpp"
 
 namespace tb::engine {
@@ -23,8 +24,33 @@ void check_write_target(const sql::Statement& statement) {
         throw Error("HY000", "table " + table->name + " is read-only: the Timebutler API has no write action for it");
 }
 
-WriteOutcome execute_write(Session&, const sql::Statement&, const std::vector<ParameterValues>&) {
-    throw Error("HYC00", "INSERT, UPDATE and DELETE are not supported by this version of the driver");
+WriteOutcome execute_write(Session& session, const sql::Statement& statement,
+                           const std::vector<ParameterValues>& parameter_rows) {
+    check_write_target(statement);
+    std::string name;
+    switch (statement.kind) {
+    case sql::StatementKind::Insert: name = statement.insert.table; break;
+    case sql::StatementKind::Update: name = statement.update.table; break;
+    case sql::StatementKind::Delete: name = statement.del.table; break;
+    default: throw Error("HY000", "not a write statement");
+    }
+    const catalog::Table& table = *catalog::find_table(name);
+    if (table.name == "projects") return write::write_projects(session, table, statement, parameter_rows);
+    if (table.name == "worktime_events") return write::write_events(session, table, statement, parameter_rows);
+    if (table.name == "timeclock") return write::write_timeclock(session, table, statement, parameter_rows);
+    throw Error("HYC00", "writing to " + table.name + " (action " + table.write_route +
+                             ") is not supported by this version of the driver yet");
 }
+
+namespace write {
+
+const catalog::WriteRoute& route_for(const catalog::Table& table, catalog::WriteKind kind) {
+    for (const auto& route : table.writes)
+        if (route.kind == kind) return route;
+    throw Error("HY000", std::string(catalog::to_string(kind)) + " is not possible on " + table.name +
+                             ": the Timebutler API has no such write for it");
+}
+
+} // namespace write
 
 } // namespace tb::engine

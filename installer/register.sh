@@ -22,7 +22,7 @@ if [[ $# -ge 4 ]]; then
   dsn=$2 server=$3 token=$4 personnel=${5:-} ca=${6:-}
   sed -e "s|@DSN_NAME@|$dsn|" -e "s|@SERVER@|$server|" -e "s|@TOKEN@|$token|" \
       -e "s|@PERSONNEL_TOKEN@|$personnel|" -e "s|@CA_FILE@|$ca|" "$here/odbc.ini.in" > "$tmp/odbc.ini"
-  odbcinst -u -s -l -n "$dsn" >/dev/null 2>&1 || true
-  odbcinst -i -s -l -r < "$tmp/odbc.ini" >/dev/null
+  odbcinst -u -s -h -n "$dsn" >/dev/null 2>&1 || true
+  odbcinst -i -s -h -r < "$tmp/odbc.ini" >/dev/null
   chmod 600 "${ODBCINI:-$HOME/.odbc.ini}" 2>/dev/null || true
 fi

@@ -63,7 +63,9 @@ struct Expr {
     bool case_operand = false;
     bool case_else = false;
     int parameter = 0;
-    std::size_t position = 0; // 0-based byte offset in the statement text
+    // Byte offset in the statement text: exact for literals and ? markers,
+    // at or just after the node's first token otherwise (good for ordering).
+    std::size_t position = 0;
 };
 
 // A constant operand of VALUES, SET or a predicate, without evaluation:
@@ -74,6 +76,8 @@ std::optional<Value> constant_value(const Expr& expr);
 struct SelectItem {
     Expr expr;
     std::string alias;          // "" when not written
+    std::string text;           // the expression as written (names an unaliased result column)
+    std::size_t position = 0;   // byte offset of the expression
     bool star = false;          // * or qualifier.*
     std::string star_qualifier; // "t" for t.*, "" for *
 };

@@ -2,6 +2,8 @@
 #include "sql/literals.hpp"
 
 #include <algorithm>
+#include <set>
+#include <string>
 
 namespace tb::sql::constraints {
 
@@ -61,6 +63,15 @@ std::optional<std::pair<Value, Value>> span_of(const std::vector<Value>& values)
     return std::make_pair(low, high);
 }
 
+// A key under which equal values collide (2 and 2.0 alike).
+std::string value_key(const Value& v) {
+    if (v.parameter) return "?" + std::to_string(v.parameter);
+    if (auto i = std::get_if<std::int64_t>(&v.literal)) return "n" + std::to_string(static_cast<double>(*i));
+    if (auto d = std::get_if<double>(&v.literal)) return "n" + std::to_string(*d);
+    if (auto s = std::get_if<std::string>(&v.literal)) return "s" + *s;
+    return "0";
+}
+
 } // namespace
 
 Constraint equal_to(const Value& v) { return one_of({v}); }
@@ -68,7 +79,9 @@ Constraint equal_to(const Value& v) { return one_of({v}); }
 Constraint one_of(std::vector<Value> values) {
     Constraint c;
     std::vector<Value> unique;
-    for (const auto& v : values) add_unique(unique, v);
+    std::set<std::string> seen;
+    for (auto& v : values)
+        if (seen.insert(value_key(v)).second) unique.push_back(std::move(v));
     c.values = std::move(unique);
     return checked(std::move(c));
 }
@@ -147,6 +160,26 @@ Constraint intersect(const Constraint& a, const Constraint& b) {
         }
     }
     return checked(std::move(r));
+}
+
+std::optional<Constraint> unite_all(const std::vector<Constraint>& alternatives) {
+    bool value_sets = std::all_of(alternatives.begin(), alternatives.end(), [](const Constraint& c) {
+        return c.none || (c.values && !c.lower && !c.upper);
+    });
+    if (value_sets) {
+        std::vector<Value> all;
+        bool any = false;
+        for (const auto& c : alternatives) {
+            if (c.none) continue;
+            any = true;
+            all.insert(all.end(), c.values->begin(), c.values->end());
+        }
+        if (!any) return impossible();
+        return one_of(std::move(all));
+    }
+    std::optional<Constraint> result = alternatives.at(0);
+    for (std::size_t i = 1; i < alternatives.size() && result; ++i) result = unite(*result, alternatives[i]);
+    return result;
 }
 
 std::optional<Constraint> unite(const Constraint& a, const Constraint& b) {

@@ -19,5 +19,8 @@ Constraint impossible();
 Constraint intersect(const Constraint& a, const Constraint& b);
 // Either may hold (OR); nullopt when the union allows any value.
 std::optional<Constraint> unite(const Constraint& a, const Constraint& b);
+// Any of them may hold; linear in the number of values for plain value sets
+// (slicers send OR chains of thousands of equalities).
+std::optional<Constraint> unite_all(const std::vector<Constraint>& alternatives);
 
 } // namespace tb::sql::constraints

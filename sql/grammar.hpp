@@ -284,6 +284,22 @@ struct number_parser : x3::parser<number_parser> {
 };
 inline constexpr number_parser number_literal{};
 
+// Looks at the next character without consuming it: a cheap guard in front
+// of alternatives that would otherwise each build an attribute to fail.
+struct peek_parser : x3::parser<peek_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    std::string_view characters;
+    constexpr explicit peek_parser(std::string_view c) : characters(c) {}
+
+    template <typename It, typename Ctx, typename RCtx, typename Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        x3::skip_over(first, last, ctx);
+        return first != last && characters.find(*first) != std::string_view::npos;
+    }
+};
+constexpr peek_parser peek(std::string_view characters) { return peek_parser(characters); }
+
 // End of input (after skipping), recorded as "end of statement" on failure.
 struct end_parser : x3::parser<end_parser> {
     using attribute_type = x3::unused_type;

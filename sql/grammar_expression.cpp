@@ -79,10 +79,11 @@ auto fixed_literal(ExprKind kind, const char* text) {
         val.position = parse_state().offset(x3::_where(ctx).begin());
     };
 }
+// _where() starts after the match: the marker is the character before.
 auto const parameter = [](auto& ctx) {
     auto& val = x3::_val(ctx);
     val.kind = ExprKind::Parameter;
-    val.position = parse_state().offset(x3::_where(ctx).begin());
+    val.position = parse_state().offset(x3::_where(ctx).begin()) - 1;
 };
 auto const unary_minus = [](auto& ctx) {
     auto& val = x3::_val(ctx);
@@ -168,13 +169,14 @@ auto const trim_finish = [](auto& ctx) {
 // -- rules -------------------------------------------------------------------
 
 auto const expression_def =
-    guard[named("expression")[and_expr[assign] >> *(opt_kw("OR") >> and_expr)[binary("OR")]]];
-auto const and_expr_def = not_expr[assign] >> *(opt_kw("AND") >> not_expr)[binary("AND")];
+    guard[named("expression")[and_expr[assign] >> *(peek("oO") >> (opt_kw("OR") >> and_expr)[binary("OR")])]];
+auto const and_expr_def = not_expr[assign] >> *(peek("aA") >> (opt_kw("AND") >> not_expr)[binary("AND")]);
 auto const not_expr_def = guard[(opt_kw("NOT") >> not_expr)[logical_not] | predicate[assign]];
 
 auto const predicate_def =
-    concat[assign] >> -(compare_tail[apply_tail] | is_tail[apply_tail] | in_tail[apply_tail] |
-                        between_tail[apply_tail] | like_tail[apply_tail]);
+    concat[assign] >> -(peek("<>=!") >> compare_tail[apply_tail] |
+                        peek("iInNbBlL") >> (is_tail[apply_tail] | in_tail[apply_tail] | between_tail[apply_tail] |
+                                             like_tail[apply_tail]));
 
 auto const compare_tail_def = (op("<>") >> concat)[compare("<>")] | (op("!=") >> concat)[compare("<>")] |
                               (op("<=") >> concat)[compare("<=")] | (op(">=") >> concat)[compare(">=")] |
@@ -193,12 +195,12 @@ auto const like_tail_def = -opt_kw("NOT")[negate] >> opt_kw("LIKE")[kind_is(Expr
                            -((opt_kw("ESCAPE") >> concat)[push_arg] |
                              (op("{") >> opt_kw("ESCAPE") >> concat >> tok("}"))[push_arg]);
 
-auto const concat_def = additive[assign] >> *(op("||") >> additive)[binary("||")];
-auto const additive_def = multiplicative[assign] >> *((op("+") >> multiplicative)[binary("+")] |
-                                                       (op("-") >> multiplicative)[binary("-")]);
-auto const multiplicative_def = unary[assign] >> *((op("*") >> unary)[binary("*")] |
-                                                   (op("/") >> unary)[binary("/")] |
-                                                   (op("%") >> unary)[binary("%")]);
+auto const concat_def = additive[assign] >> *(peek("|") >> (op("||") >> additive)[binary("||")]);
+auto const additive_def = multiplicative[assign] >> *(peek("+-") >> ((op("+") >> multiplicative)[binary("+")] |
+                                                                      (op("-") >> multiplicative)[binary("-")]));
+auto const multiplicative_def = unary[assign] >> *(peek("*/%") >> ((op("*") >> unary)[binary("*")] |
+                                                                  (op("/") >> unary)[binary("/")] |
+                                                                  (op("%") >> unary)[binary("%")]));
 auto const unary_def = guard[(op("-") >> unary)[unary_minus] | (op("+") >> unary)[assign] | primary[assign]];
 
 auto const primary_def = named("expression")[

@@ -70,7 +70,7 @@ auto const fetch_default = [](auto& ctx) {
 auto const parameter_value = [](auto& ctx) {
     auto& val = x3::_val(ctx);
     val.kind = ast::ExprKind::Parameter;
-    val.position = parse_state().offset(x3::_where(ctx).begin());
+    val.position = parse_state().offset(x3::_where(ctx).begin()) - 1;
 };
 auto const push_order = [](auto& ctx) { x3::_val(ctx).order_by.push_back(std::move(x3::_attr(ctx))); };
 auto const order_expr = [](auto& ctx) { x3::_val(ctx).expr = std::move(x3::_attr(ctx)); };
@@ -92,7 +92,21 @@ auto const star_of = [](auto& ctx) {
     val.star = true;
     val.star_qualifier = std::move(x3::_attr(ctx));
 };
-auto const item_expr = [](auto& ctx) { x3::_val(ctx).expr = std::move(x3::_attr(ctx)); };
+// X3 1.74's _where() is the input after the match: an eps before the
+// expression marks where it starts.
+auto const item_start = [](auto& ctx) { x3::_val(ctx).position = parse_state().offset(x3::_where(ctx).begin()); };
+// The written text names the result column when no alias is given.
+auto const item_expr = [](auto& ctx) {
+    auto& val = x3::_val(ctx);
+    val.expr = std::move(x3::_attr(ctx));
+    const char* begin = parse_state().begin + val.position;
+    const char* end = x3::_where(ctx).begin();
+    while (begin != end && skipper.parse(begin, end, x3::unused, x3::unused, x3::unused)) {
+    }
+    while (end != begin && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r')) --end;
+    val.position = parse_state().offset(begin);
+    val.text.assign(begin, end);
+};
 auto const item_alias = [](auto& ctx) { x3::_val(ctx).alias = std::move(x3::_attr(ctx)); };
 auto const set_string = [](auto& ctx) { x3::_val(ctx) = std::move(x3::_attr(ctx)); };
 
@@ -169,7 +183,7 @@ auto const select_core_def =
     -(opt_kw("GROUP") > kw("BY") > expression[push_group] >> *(op(",") > expression[push_group])) >>
     -(opt_kw("HAVING") > expression[set_having]);
 
-auto const select_item_def = op("*")[star] | qualified_star[star_of] | (expression[item_expr] >> -alias[item_alias]);
+auto const select_item_def = op("*")[star] | qualified_star[star_of] | (x3::eps[item_start] >> expression[item_expr] >> -alias[item_alias]);
 
 auto const qualified_star_def = alias_name[set_string] >> op(".") >> -(alias_name[set_string] >> op(".")) >>
                                 op("*");

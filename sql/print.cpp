@@ -173,7 +173,12 @@ private:
                 out += item.star_qualifier.empty() ? "*" : quote_identifier(item.star_qualifier) + ".*";
             } else {
                 out += expr(item.expr);
-                if (!item.alias.empty()) out += " AS " + quote_identifier(item.alias);
+                // Unaliased, SQLite would name the column after the printed
+                // text; the client should see what it wrote.
+                if (!item.alias.empty())
+                    out += " AS " + quote_identifier(item.alias);
+                else if (item.expr.kind != ExprKind::Column && !item.text.empty())
+                    out += " AS " + quote_identifier(item.text);
             }
         }
         if (!s.from.empty()) {
@@ -218,8 +223,13 @@ private:
             std::string out = from(f.sides[0]);
             switch (f.join) {
             case JoinType::Left: out += " LEFT JOIN "; break;
-            case JoinType::Right: out += " RIGHT JOIN "; break;
-            case JoinType::Full: out += " FULL JOIN "; break;
+            case JoinType::Right:
+            case JoinType::Full:
+                if (!options_.right_and_full_joins)
+                    throw UnsupportedError(std::string(f.join == JoinType::Right ? "RIGHT" : "FULL") +
+                                           " JOIN is not supported by this SQLite version");
+                out += f.join == JoinType::Right ? " RIGHT JOIN " : " FULL JOIN ";
+                break;
             case JoinType::Cross: out += " CROSS JOIN "; break;
             default: out += " JOIN "; break;
             }

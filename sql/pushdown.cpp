@@ -199,21 +199,20 @@ private:
         }
         if (e.kind == ExprKind::Binary && e.text == "OR") {
             // What every satisfiable branch implies; a false branch drops out.
-            std::optional<Facts> either;
-            for (const auto& operand : e.args) {
-                auto facts = analyse(operand, scope, allowed);
-                if (!facts) continue;
-                if (!either) {
-                    either = std::move(facts);
-                    continue;
+            std::vector<Facts> branches;
+            for (const auto& operand : e.args)
+                if (auto facts = analyse(operand, scope, allowed)) branches.push_back(std::move(*facts));
+            if (branches.empty()) return std::nullopt;
+            Facts either;
+            for (const auto& [source, first] : branches[0]) {
+                std::vector<Constraint> alternatives{first};
+                for (std::size_t i = 1; i < branches.size(); ++i) {
+                    auto it = branches[i].find(source);
+                    if (it == branches[i].end()) break;
+                    alternatives.push_back(it->second);
                 }
-                Facts both;
-                for (auto& [source, c] : *either) {
-                    auto other = facts->find(source);
-                    if (other == facts->end()) continue;
-                    if (auto u = constraints::unite(c, other->second)) both[source] = *u;
-                }
-                either = std::move(both);
+                if (alternatives.size() != branches.size()) continue;
+                if (auto u = constraints::unite_all(alternatives)) either[source] = std::move(*u);
             }
             return either;
         }

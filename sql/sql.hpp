@@ -62,6 +62,9 @@ struct PrintOptions {
     std::function<std::string(const TableRef&)> table_source; // empty: "name" itself
     std::string user_name;                   // {fn USER()}
     std::string database_name = "timebutler"; // {fn DATABASE()}
+    // SQLite before 3.39 has no RIGHT / FULL JOIN: false makes them an
+    // UnsupportedError instead of SQL that fails inside SQLite.
+    bool right_and_full_joins = true;
 };
 std::string to_sqlite(const Statement& statement, const PrintOptions& options);
 

@@ -9,6 +9,8 @@
 namespace tb::sql::test {
 
 struct Case {
+    Case(std::string odbc, std::string expected, std::vector<std::string> parameters = {}, bool ordered = false)
+        : odbc(std::move(odbc)), expected(std::move(expected)), parameters(std::move(parameters)), ordered(ordered) {}
     std::string odbc;
     std::string expected;                 // SQLite SQL, or "rows:..." literally
     std::vector<std::string> parameters;  // bound as text, as BI tools do

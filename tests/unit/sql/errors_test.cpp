@@ -94,6 +94,14 @@ TEST_P(Unsupported, IsNamed) {
 
 INSTANTIATE_TEST_SUITE_P(Sql, Unsupported, ::testing::ValuesIn(unsupported_cases));
 
+TEST(UnsupportedJoins, OnAnOldSqlite) {
+    PrintOptions old_sqlite;
+    old_sqlite.right_and_full_joins = false;
+    EXPECT_THROW(to_sqlite(*parse("SELECT * FROM a RIGHT JOIN b ON a.x = b.x"), old_sqlite), UnsupportedError);
+    EXPECT_THROW(to_sqlite(*parse("SELECT * FROM a FULL OUTER JOIN b ON a.x = b.x"), old_sqlite), UnsupportedError);
+    EXPECT_NO_THROW(to_sqlite(*parse("SELECT * FROM a LEFT JOIN b ON a.x = b.x"), old_sqlite));
+}
+
 } // namespace
 } // namespace tb::sql::test
 
@@ -125,7 +133,7 @@ TEST(Limits, ModerateNestingWorks) {
     for (int i = 0; i < 60; ++i) sql += "(";
     sql += "1";
     for (int i = 0; i < 60; ++i) sql += ")";
-    EXPECT_EQ(to_sqlite(*parse(sql), {}), "SELECT 1");
+    EXPECT_EQ(to_sqlite(*parse(sql), {}), "SELECT 1 AS \"" + sql.substr(7) + "\"");
     std::string derived = "SELECT * FROM worktime";
     for (int i = 0; i < 40; ++i) derived = "SELECT * FROM (" + derived + ") \"_\"";
     EXPECT_NO_THROW(to_sqlite(*parse(derived), {}));

@@ -210,6 +210,14 @@ TEST(BaseTables, PrintWithTheEngineSourceAndAlias) {
               "WHERE _part IN (1)) AS \"absences\", (SELECT * FROM \"c_absences\" WHERE _part IN (2)) AS \"a2\"");
 }
 
+// SQLite names an unaliased column after the printed text; the client must
+// see the text it wrote instead.
+TEST(Statements, UnaliasedColumnsKeepTheWrittenName) {
+    EXPECT_EQ(to_sqlite(*parse("SELECT COUNT(*), t.a, b AS x, {fn UCASE(c)}  FROM t"), {}),
+              "SELECT count(*) AS \"COUNT(*)\", \"t\".\"a\", \"b\" AS \"x\", upper(\"c\") AS \"{fn UCASE(c)}\" "
+              "FROM \"t\" AS \"t\"");
+}
+
 TEST(Statements, KindsParametersAndExplain) {
     auto select = parse("select * from t where a = ? and b in (?, ?) limit ?");
     EXPECT_EQ(kind(*select), StatementKind::Select);

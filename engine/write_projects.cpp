@@ -1,0 +1,220 @@
+// projects: INSERT, UPDATE and DELETE become the CREATE, UPDATE and DELETE
+// lines of projectsimport. One statement (every row of every parameter set)
+// is one upload unless the instance's size limit forces whole-line splits.
+#include <algorithm>
+
+#include "engine/error.hpp"
+#include "engine/session.hpp"
+#include "engine/write_common.hpp"
+#include "engine/write_response.hpp"
+#include "engine/write_routes.hpp"
+#include "engine/write_target.hpp"
+
+namespace tb::engine::write {
+namespace {
+
+const std::string kKey = "project_id";
+
+struct Line {
+    InputRow row;
+    std::string text;
+};
+
+// The CSV line of a row, or nullopt with problems.
+std::optional<std::string> csv_line(const catalog::WriteRoute& route, const InputRow& row,
+                                    std::vector<Problem>& problems) {
+    std::string line;
+    bool ok = true;
+    for (std::size_t i = 0; i < route.fields.size(); ++i) {
+        const auto& field = route.fields[i];
+        auto text = field_text(field, field.column.empty() ? nullptr : row.find(field.column), true, row.number, problems);
+        if (!text) {
+            ok = false;
+            continue;
+        }
+        if (i) line += ';';
+        line += *text;
+    }
+    if (!ok) return std::nullopt;
+    return line;
+}
+
+// Sends the lines and turns the per-line answers into the outcome.
+WriteOutcome send(Session& session, const catalog::Table& table, const std::vector<Line>& lines,
+                  std::size_t parameter_sets, bool creating) {
+    OutcomeBuilder out(parameter_sets);
+    if (lines.empty()) return out.finish();  // touches no row: nothing sent, count 0
+    std::vector<std::string> texts;
+    for (const auto& l : lines) texts.push_back(l.text);
+    const std::vector<bool> boundary(lines.size(), true);  // any whole line may start an upload
+    // Throws when certainly nothing was sent (the error as it is).
+    ImportResult result = send_import(session, table, "projectsimport", {}, texts, boundary, false);
+    session.cache().drop_partitions(session.source(), table.action);
+    bool unknown_line = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& r = result.lines[i];
+        const InputRow* row = &lines[i].row;
+        switch (r.kind) {
+        case LineResult::Ok:
+            out.accepted();
+            if (creating && !r.id.empty()) {
+                long id = 0;
+                try { id = std::stol(r.id); } catch (...) {}
+                // The created id as an info record (native error = the id), so
+                // a client can read it without another query.
+                out.warning(row, "01000", "row " + std::to_string(row->number) + ": created project id " + r.id, id);
+            }
+            break;
+        case LineResult::Rejected:
+            out.error(row, sqlstate_for(r.code),
+                      "row " + std::to_string(row->number) + ": the service rejected the line: " + r.code + " (" +
+                          explain(r.code) + ")");
+            break;
+        case LineResult::Unknown:
+            out.unknown(row);
+            if (!result.any_unknown) unknown_line = true;
+            break;
+        case LineResult::NotSent:
+            out.unused(row);
+            break;
+        }
+    }
+    for (const auto& note : result.notes) {
+        if (note.sqlstate == "01000") out.warning(nullptr, note.sqlstate, note.message);
+        else out.error(nullptr, note.sqlstate, note.message);
+    }
+    if (unknown_line)
+        out.error(nullptr, "HYT00",
+                  "the service's answer did not mention every line; the outcome of those rows is unknown: check with "
+                  "SELECT * FROM projects");
+    if (result.any_unknown) out.fail();
+    return out.finish();
+}
+
+WriteOutcome insert(Session& session, const catalog::Table& table, const sql::Statement& statement,
+                    const std::vector<ParameterValues>& parameter_rows) {
+    const auto& route = route_for(table, catalog::WriteKind::Insert);
+    auto rows = insert_rows(table, route, statement.insert, parameter_rows);
+    std::vector<Problem> problems;
+    std::vector<Line> lines;
+    for (auto& row : rows) {
+        auto text = csv_line(route, row, problems);
+        if (text) lines.push_back({row, *text});
+    }
+    if (!problems.empty()) {
+        OutcomeBuilder out(parameter_rows.size());
+        out.validation_failed(rows, problems);
+        return out.finish();
+    }
+    return send(session, table, lines, parameter_rows.size(), true);
+}
+
+WriteOutcome update(Session& session, const catalog::Table& table, const sql::Statement& statement,
+                    const std::vector<ParameterValues>& parameter_rows) {
+    const auto& route = route_for(table, catalog::WriteKind::Update);
+    const auto& u = statement.update;
+    for (const auto& must : route.must_set) {
+        const bool named = std::any_of(u.assignments.begin(), u.assignments.end(),
+                                       [&](const auto& a) { return lower(a.column) == must; });
+        if (!named)
+            throw Error("HY000", "UPDATE " + table.name + " must set " + must +
+                                     ": the API cannot tell its current value and the update would otherwise change "
+                                     "it; add SET " + must + " = 0 (or 1)");
+    }
+    for (const auto& a : u.assignments) {
+        const catalog::Column* c = table.find_column(a.column);
+        if (!c) {
+            const std::string hint = catalog::suggest_column(table, a.column);
+            throw Error("42S22", "table " + table.name + " has no column " + a.column +
+                                     (hint.empty() ? "" : "; did you mean " + hint + "?"));
+        }
+        const bool writable = std::any_of(route.fields.begin(), route.fields.end(),
+                                          [&](const auto& f) { return lower(f.column) == lower(c->name); });
+        if (!writable || lower(c->name) == kKey)
+            throw Error("HY000", "column " + c->name + " of " + table.name + " cannot be changed by UPDATE");
+    }
+    const std::vector<ParameterValues> none(1);
+    const auto& sets = parameter_rows.empty() ? none : parameter_rows;
+    std::map<std::string, CurrentRow> current;
+    bool read = false;
+    std::vector<Problem> problems;
+    std::vector<InputRow> rows;
+    std::vector<Line> lines;
+    for (std::size_t p = 0; p < sets.size(); ++p) {
+        const auto ids = key_values(u.where, kKey, table.name, sets[p]);
+        if (ids.empty()) continue;
+        if (!read) {
+            current = current_rows(session, table, kKey);
+            read = true;
+        }
+        for (const auto& id : ids) {
+            auto it = current.find(id);
+            if (it == current.end()) continue;  // no such project: touches nothing
+            InputRow row;
+            row.number = static_cast<long>(p + 1);
+            row.param_set = p;
+            for (const auto& [column, value] : it->second)
+                row.values[column] = value ? Literal(*value) : Literal();
+            for (const auto& a : u.assignments) row.values[lower(a.column)] = resolve(a.value, sets[p], a.column);
+            auto text = csv_line(route, row, problems);
+            rows.push_back(row);
+            if (text) lines.push_back({row, *text});
+        }
+    }
+    if (!problems.empty()) {
+        OutcomeBuilder out(sets.size());
+        out.validation_failed(rows, problems);
+        return out.finish();
+    }
+    return send(session, table, lines, sets.size(), false);
+}
+
+WriteOutcome remove(Session& session, const catalog::Table& table, const sql::Statement& statement,
+                    const std::vector<ParameterValues>& parameter_rows) {
+    const auto& route = route_for(table, catalog::WriteKind::Delete);
+    const std::vector<ParameterValues> none(1);
+    const auto& sets = parameter_rows.empty() ? none : parameter_rows;
+    std::map<std::string, CurrentRow> current;
+    bool read = false;
+    std::vector<Problem> problems;
+    std::vector<Line> lines;
+    for (std::size_t p = 0; p < sets.size(); ++p) {
+        const auto ids = key_values(statement.del.where, kKey, table.name, sets[p]);
+        if (ids.empty()) continue;
+        if (!read) {
+            current = current_rows(session, table, kKey);
+            read = true;
+        }
+        for (const auto& id : ids) {
+            if (!current.count(id)) continue;  // deleting an unknown id changes nothing
+            InputRow row;
+            row.number = static_cast<long>(p + 1);
+            row.param_set = p;
+            row.values[kKey] = id;
+            auto text = csv_line(route, row, problems);
+            if (text) lines.push_back({row, *text});
+        }
+    }
+    if (!problems.empty()) {
+        std::vector<InputRow> rows;
+        for (const auto& l : lines) rows.push_back(l.row);
+        OutcomeBuilder out(sets.size());
+        out.validation_failed(rows, problems);
+        return out.finish();
+    }
+    return send(session, table, lines, sets.size(), false);
+}
+
+} // namespace
+
+WriteOutcome write_projects(Session& session, const catalog::Table& table, const sql::Statement& statement,
+                            const std::vector<ParameterValues>& parameter_rows) {
+    switch (statement.kind) {
+    case sql::StatementKind::Insert: return insert(session, table, statement, parameter_rows);
+    case sql::StatementKind::Update: return update(session, table, statement, parameter_rows);
+    case sql::StatementKind::Delete: return remove(session, table, statement, parameter_rows);
+    default: throw Error("HY000", "not a write statement");
+    }
+}
+
+} // namespace tb::engine::write

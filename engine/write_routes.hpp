@@ -1,0 +1,27 @@
+// The executors of the write routes, one file each; write_executor.cpp
+// picks one by table.
+#pragma once
+
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "engine/planner.hpp"
+#include "engine/write_executor.hpp"
+#include "sql/ast.hpp"
+
+namespace tb::engine::write {
+
+// projects -> projectsimport (CREATE / UPDATE / DELETE lines of one upload).
+WriteOutcome write_projects(Session& session, const catalog::Table& table, const sql::Statement& statement,
+                            const std::vector<ParameterValues>& parameter_rows);
+// worktime_events -> timeimportbyevents.
+WriteOutcome write_events(Session& session, const catalog::Table& table, const sql::Statement& statement,
+                          const std::vector<ParameterValues>& parameter_rows);
+// timeclock -> timeclock (one request per row).
+WriteOutcome write_timeclock(Session& session, const catalog::Table& table, const sql::Statement& statement,
+                             const std::vector<ParameterValues>& parameter_rows);
+
+// The route of a table for a statement kind; throws when there is none.
+const catalog::WriteRoute& route_for(const catalog::Table& table, catalog::WriteKind kind);
+
+} // namespace tb::engine::write

@@ -1,0 +1,32 @@
+// UPDATE and DELETE: which rows the WHERE names by key, and their current
+// values (read fresh from the service, so unchanged fields are filled right).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "engine/planner.hpp"
+#include "engine/write_values.hpp"
+#include "sql/ast.hpp"
+
+namespace tb::engine {
+class Session;
+}
+
+namespace tb::engine::write {
+
+// The key values a WHERE pins: `key = v`, `key IN (...)`, OR of those, AND of
+// those (intersection). Anything else is an error that says what is accepted.
+std::vector<std::string> key_values(const std::optional<sql::ast::Expr>& where, const std::string& key,
+                                    const std::string& table, const ParameterValues& parameters);
+
+using CurrentRow = std::map<std::string, std::optional<std::string>>;  // column -> text (NULL: nullopt)
+
+// Every current row of a one-request table, by the key column's text. Drops
+// the cached answer first so the values are the service's current ones.
+std::map<std::string, CurrentRow> current_rows(Session& session, const catalog::Table& table, const std::string& key);
+
+} // namespace tb::engine::write
