@@ -130,6 +130,8 @@ sql::Pushdown Statement::analyse(const sql::Statement& statement) const {
 std::string Statement::render(const std::vector<std::vector<std::int64_t>>* parts) const {
     const sql::Statement* inner = sql::kind(*ast_) == sql::StatementKind::Explain ? sql::explained(*ast_) : ast_.get();
     sql::PrintOptions options;
+    // RIGHT and FULL joins print as such only where SQLite has them (3.39+).
+    options.right_and_full_joins = sqlite3_libversion_number() >= 3039000;
     options.table_source = [&](const sql::TableRef& ref) {
         std::size_t index = 0;
         while (index < tables_.size() && tables_[index].ref.id != ref.id) ++index;
@@ -192,7 +194,8 @@ std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
             static const std::map<std::string, sql::Constraint> none;
             auto it = pushdown.constraints.find(b.ref.id);
             const auto& constraints = it == pushdown.constraints.end() ? none : it->second;
-            if (b.table->write_only) {
+            // Write-only tables and tables the statement empties need no request.
+            if (b.table->write_only || pushdown.empty_tables.count(b.ref.id)) {
                 needs.push_back({b.table, {}});
                 continue;
             }
@@ -219,7 +222,7 @@ std::unique_ptr<Cursor> Statement::explain(const ParameterValues& parameters) {
     std::int64_t step = 0;
     const Today today = session_.today();
     for (const auto& b : tables_) {
-        if (pushdown.no_rows || b.table->write_only) continue;
+        if (pushdown.no_rows || b.table->write_only || pushdown.empty_tables.count(b.ref.id)) continue;
         static const std::map<std::string, sql::Constraint> none;
         auto it = pushdown.constraints.find(b.ref.id);
         const auto& constraints = it == pushdown.constraints.end() ? none : it->second;

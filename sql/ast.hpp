@@ -5,6 +5,7 @@
 #include "sql/sql.hpp"
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +73,12 @@ struct Expr {
 // literals (also negated numbers, escapes, TRUE/FALSE as 1/0), ? markers, NULL
 // (a Value with monostate literal and parameter 0). nullopt for anything else.
 std::optional<Value> constant_value(const Expr& expr);
+
+// For routing UPDATE / DELETE by key: the values a WHERE pins columns to,
+// from its AND-ed `column = constant` and `column IN (constants)` conjuncts
+// (column: the last name part, lower case). Other conjuncts are ignored; a
+// column pinned twice keeps the values both allow.
+std::map<std::string, std::vector<Value>> pinned_values(const Expr& where);
 
 struct SelectItem {
     Expr expr;

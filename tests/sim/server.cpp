@@ -275,12 +275,19 @@ void Simulator::on_post(const httplib::Request& req, httplib::Response& res) {
     if (!r.stream) return reply(res, r.status, r.body);
     res.status = r.status;
     ex.entry.bytes = 0;
-    res.set_chunked_content_provider(kCsvType, [stream = std::move(r.stream)](size_t, httplib::DataSink& sink) {
+    res.set_chunked_content_provider(kCsvType, [this, stream = std::move(r.stream)](size_t, httplib::DataSink& sink) {
         std::string chunk;
         const bool more = stream(chunk);
         tl_exchange.entry.bytes += chunk.size();
         if (!chunk.empty() && !sink.write(chunk.data(), chunk.size())) return false;
-        if (!more) sink.done();
+        if (!more) {
+            // Logged before the final chunk, so the client never has its
+            // whole answer before the log line exists.
+            tl_exchange.entry.status = 200;
+            log_.write(tl_exchange.entry);
+            tl_exchange.logged = true;
+            sink.done();
+        }
         return true;
     });
 }

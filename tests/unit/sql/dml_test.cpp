@@ -82,6 +82,23 @@ TEST(Dml, DeleteWhere) {
     EXPECT_FALSE(parse("delete from projects")->del.where);
 }
 
+TEST(Dml, PinnedKeyValues) {
+    auto up = parse("UPDATE holidayentitlement SET remaining_vacation = 3 WHERE User_Id = ? AND holidayentitlement.year = 2025 "
+                    "AND remaining_vacation > 1");
+    auto pinned = ast::pinned_values(*up->update.where);
+    ASSERT_EQ(pinned.size(), 2u);
+    EXPECT_EQ(pinned.at("user_id").at(0).parameter, 1);
+    EXPECT_EQ(integer(pinned.at("year").at(0)), 2025);
+    auto del = parse("DELETE FROM projects WHERE project_id IN (10, 12, 10) AND 11 = project_id OR state = 'x'");
+    EXPECT_TRUE(ast::pinned_values(*del->del.where).empty()); // an OR pins nothing
+    auto both = parse("DELETE FROM projects WHERE project_id IN (10, 12, 10) AND project_id = 12");
+    auto keys = ast::pinned_values(*both->del.where).at("project_id");
+    ASSERT_EQ(keys.size(), 1u);
+    EXPECT_EQ(integer(keys[0]), 12);
+    auto none = parse("DELETE FROM projects WHERE project_id = 1 AND project_id = 2");
+    EXPECT_TRUE(ast::pinned_values(*none->del.where).at("project_id").empty());
+}
+
 TEST(Dml, PrintedStatementsRunOnSqlite) {
     TestDb db;
     db.run(print("INSERT INTO projects (project_id, name, state) VALUES (20, 'Neu', 'Active'), (21, N'Zwei', 'Active')"));
