@@ -163,7 +163,13 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
         case P::Integer:
         case P::Reference: {
             std::int64_t v;
-            if (!parse_integer(value, v)) return warn(column, value);
+            if (!parse_integer(value, v)) {
+                // Amounts like budgets come as "16.0": a whole decimal is an integer.
+                double d;
+                if (!parse_decimal(value, d) || d != static_cast<double>(static_cast<std::int64_t>(d)))
+                    return warn(column, value);
+                v = static_cast<std::int64_t>(d);
+            }
             if (column.parser == P::Reference && v == 0) return;
             sqlite3_bind_int64(insert, slot, v);
             return;

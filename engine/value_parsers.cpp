@@ -43,8 +43,9 @@ bool parse_date_dmy(std::string_view text, std::string& out) {
     if (!read_number(text, m, 2) || text.empty() || text.front() != '/') return false;
     text.remove_prefix(1);
     if (!read_number(text, y, 4) || !text.empty() || !valid_date(y, m, d)) return false;
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y, m, d);
+    // Digits written by hand: snprintf was a third of the load time.
+    char buffer[10] = {char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10),
+                       '-', char('0' + m / 10), char('0' + m % 10), '-', char('0' + d / 10), char('0' + d % 10)};
     out.assign(buffer, 10);
     return true;
 }
@@ -60,8 +61,8 @@ bool parse_time_hm(std::string_view text, std::string& out) {
         if (!read_number(text, s, 2)) return false;
     }
     if (!text.empty() || h > 23 || m > 59 || s > 59) return false;
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%02d:%02d:%02d", h, m, s);
+    char buffer[8] = {char('0' + h / 10), char('0' + h % 10), ':', char('0' + m / 10), char('0' + m % 10), ':',
+                      char('0' + s / 10), char('0' + s % 10)};
     out.assign(buffer, 8);
     return true;
 }
