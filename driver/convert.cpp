@@ -27,9 +27,9 @@ void set_length(const Target& t, SQLLEN n) {
 }
 
 // The text form of a cell (numbers formatted, dates as stored).
-std::string_view cell_text(engine::Cursor& cursor, int index, const engine::ColumnInfo& column, char* buffer,
+std::string_view cell_text(engine::Cursor& cursor, int index, CellType type, const engine::ColumnInfo& column, char* buffer,
                            std::size_t size) {
-    switch (cursor.type(index)) {
+    switch (type) {
     case CellType::Integer: {
         auto r = std::to_chars(buffer, buffer + size, cursor.as_int(index));
         return {buffer, std::size_t(r.ptr - buffer)};
@@ -68,9 +68,10 @@ bool text_to_double(std::string_view text, double& out) {
     return r.ec == std::errc() && r.ptr == text.data() + text.size();
 }
 
-std::int64_t cell_int(engine::Cursor& cursor, int index, const engine::ColumnInfo& column, bool& fractional) {
+std::int64_t cell_int(engine::Cursor& cursor, int index, CellType type, const engine::ColumnInfo& column,
+                      bool& fractional) {
     fractional = false;
-    switch (cursor.type(index)) {
+    switch (type) {
     case CellType::Integer: return cursor.as_int(index);
     case CellType::Real: {
         const double d = cursor.as_double(index);
@@ -87,8 +88,8 @@ std::int64_t cell_int(engine::Cursor& cursor, int index, const engine::ColumnInf
     }
 }
 
-double cell_double(engine::Cursor& cursor, int index, const engine::ColumnInfo& column) {
-    switch (cursor.type(index)) {
+double cell_double(engine::Cursor& cursor, int index, CellType type, const engine::ColumnInfo& column) {
+    switch (type) {
     case CellType::Integer: return double(cursor.as_int(index));
     case CellType::Real: return cursor.as_double(index);
     default: {
@@ -101,9 +102,10 @@ double cell_double(engine::Cursor& cursor, int index, const engine::ColumnInfo& 
 }
 
 template <class T>
-ConvertResult put_integer(engine::Cursor& cursor, int index, const engine::ColumnInfo& column, const Target& t) {
+ConvertResult put_integer(engine::Cursor& cursor, int index, CellType type, const engine::ColumnInfo& column,
+                          const Target& t) {
     bool fractional;
-    const std::int64_t v = cell_int(cursor, index, column, fractional);
+    const std::int64_t v = cell_int(cursor, index, type, column, fractional);
     if constexpr (std::is_unsigned_v<T>) {
         if (v < 0 || std::uint64_t(v) > std::numeric_limits<T>::max())
             fail("22003", column, "the value " + std::to_string(v) + " does not fit the requested C type");
@@ -202,36 +204,62 @@ ConvertResult put_numeric(double value, const Target& t, const engine::ColumnInf
 
 } // namespace
 
+namespace {
+
+// Reads up to max_digits digits; false when there is none.
+bool take_number(std::string_view& text, int max_digits, int& out) {
+    int digits = 0;
+    out = 0;
+    while (digits < max_digits && !text.empty() && text.front() >= '0' && text.front() <= '9') {
+        out = out * 10 + (text.front() - '0');
+        text.remove_prefix(1);
+        ++digits;
+    }
+    return digits > 0;
+}
+
+bool take(std::string_view& text, char c) {
+    if (text.empty() || text.front() != c) return false;
+    text.remove_prefix(1);
+    return true;
+}
+
+} // namespace
+
+// Parsed in place, without copies: this runs for every date cell fetched.
 bool parse_timestamp_text(std::string_view text, SQL_TIMESTAMP_STRUCT& out, bool& has_date, bool& has_time) {
     out = {};
     has_date = has_time = false;
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
     unsigned long fraction = 0;
-    int consumed = 0;
-    std::string buffer(text);
-    if (std::sscanf(buffer.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &consumed) == 3) {
+    std::string_view rest = text;
+    if (take_number(rest, 4, y) && take(rest, '-') && take_number(rest, 2, mo) && take(rest, '-') &&
+        take_number(rest, 2, d)) {
         if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
         has_date = true;
-        buffer.erase(0, std::size_t(consumed));
-        while (!buffer.empty() && (buffer.front() == ' ' || buffer.front() == 'T')) buffer.erase(0, 1);
+        text = rest;
+        while (!text.empty() && (text.front() == ' ' || text.front() == 'T')) text.remove_prefix(1);
     }
-    if (!buffer.empty()) {
-        consumed = 0;
-        if (std::sscanf(buffer.c_str(), "%2d:%2d:%2d%n", &h, &mi, &s, &consumed) == 3 ||
-            (s = 0, std::sscanf(buffer.c_str(), "%2d:%2d%n", &h, &mi, &consumed) == 2)) {
-            if (h > 23 || mi > 59 || s > 61) return false;
-            has_time = true;
-            buffer.erase(0, std::size_t(consumed));
-            if (!buffer.empty() && buffer.front() == '.') {
-                std::string digits = buffer.substr(1, 9);
-                while (digits.size() < 9) digits += '0';
-                fraction = std::strtoul(digits.c_str(), nullptr, 10);
-                buffer.clear();
+    if (!text.empty()) {
+        rest = text;
+        if (!take_number(rest, 2, h) || !take(rest, ':') || !take_number(rest, 2, mi)) return false;
+        if (take(rest, ':') && !take_number(rest, 2, s)) return false;
+        if (h > 23 || mi > 59 || s > 61) return false;
+        has_time = true;
+        if (take(rest, '.')) {
+            // Nanoseconds: the first nine digits, right-padded.
+            int digits = 0;
+            while (!rest.empty() && rest.front() >= '0' && rest.front() <= '9') {
+                if (digits < 9) fraction = fraction * 10 + unsigned(rest.front() - '0');
+                ++digits;
+                rest.remove_prefix(1);
             }
+            for (; digits < 9; ++digits) fraction *= 10;
+            rest = {};
         }
-        while (!buffer.empty() && buffer.back() == ' ') buffer.pop_back();
-        if (!buffer.empty()) return false;
+        if (!rest.empty()) return false;
     }
     out.year = SQLSMALLINT(y);
     out.month = SQLUSMALLINT(mo);
@@ -245,7 +273,9 @@ bool parse_timestamp_text(std::string_view text, SQL_TIMESTAMP_STRUCT& out, bool
 
 ConvertResult convert_cell(engine::Cursor& cursor, int index, const engine::ColumnInfo& column, const Target& t,
                            std::size_t& offset) {
-    if (cursor.type(index) == CellType::Null) {
+    // sqlite3_column_type once per cell: it was called several times per cell.
+    const CellType type = cursor.type(index);
+    if (type == CellType::Null) {
         if (offset > 0) return ConvertResult::NoMoreData;
         if (!t.indicator) fail("22002", column, "the value is NULL and no indicator buffer was given");
         *t.indicator = SQL_NULL_DATA;
@@ -256,27 +286,27 @@ ConvertResult convert_cell(engine::Cursor& cursor, int index, const engine::Colu
     char buffer[64];
     switch (c_type) {
     case SQL_C_CHAR:
-        return put_chars(cell_text(cursor, index, column, buffer, sizeof buffer), t, offset);
+        return put_chars(cell_text(cursor, index, type, column, buffer, sizeof buffer), t, offset);
     case SQL_C_WCHAR:
-        return put_wchars(cell_text(cursor, index, column, buffer, sizeof buffer), t, offset);
+        return put_wchars(cell_text(cursor, index, type, column, buffer, sizeof buffer), t, offset);
     case SQL_C_BINARY:
-        return put_binary(cell_text(cursor, index, column, buffer, sizeof buffer), t, offset);
+        return put_binary(cell_text(cursor, index, type, column, buffer, sizeof buffer), t, offset);
     }
     // Fixed-size types: a second SQLGetData call on the column has no more data.
     if (offset > 0) return ConvertResult::NoMoreData;
     offset = 1;
     if (!t.data) fail("HY009", column, "the target buffer is null");
     switch (c_type) {
-    case SQL_C_SLONG: case SQL_C_LONG: return put_integer<SQLINTEGER>(cursor, index, column, t);
-    case SQL_C_ULONG: return put_integer<SQLUINTEGER>(cursor, index, column, t);
-    case SQL_C_SSHORT: case SQL_C_SHORT: return put_integer<SQLSMALLINT>(cursor, index, column, t);
-    case SQL_C_USHORT: return put_integer<SQLUSMALLINT>(cursor, index, column, t);
-    case SQL_C_STINYINT: case SQL_C_TINYINT: return put_integer<SQLSCHAR>(cursor, index, column, t);
-    case SQL_C_UTINYINT: return put_integer<SQLCHAR>(cursor, index, column, t);
-    case SQL_C_SBIGINT: return put_integer<SQLBIGINT>(cursor, index, column, t);
-    case SQL_C_UBIGINT: return put_integer<SQLUBIGINT>(cursor, index, column, t);
+    case SQL_C_SLONG: case SQL_C_LONG: return put_integer<SQLINTEGER>(cursor, index, type, column, t);
+    case SQL_C_ULONG: return put_integer<SQLUINTEGER>(cursor, index, type, column, t);
+    case SQL_C_SSHORT: case SQL_C_SHORT: return put_integer<SQLSMALLINT>(cursor, index, type, column, t);
+    case SQL_C_USHORT: return put_integer<SQLUSMALLINT>(cursor, index, type, column, t);
+    case SQL_C_STINYINT: case SQL_C_TINYINT: return put_integer<SQLSCHAR>(cursor, index, type, column, t);
+    case SQL_C_UTINYINT: return put_integer<SQLCHAR>(cursor, index, type, column, t);
+    case SQL_C_SBIGINT: return put_integer<SQLBIGINT>(cursor, index, type, column, t);
+    case SQL_C_UBIGINT: return put_integer<SQLUBIGINT>(cursor, index, type, column, t);
     case SQL_C_BIT: {
-        const double v = cell_double(cursor, index, column);
+        const double v = cell_double(cursor, index, type, column);
         if (v < 0 || v >= 2) fail("22003", column, "the value does not fit SQL_C_BIT (0 or 1)");
         SQLCHAR out = v >= 1 ? 1 : 0;
         std::memcpy(t.data, &out, 1);
@@ -284,22 +314,22 @@ ConvertResult convert_cell(engine::Cursor& cursor, int index, const engine::Colu
         return (v != 0 && v != 1) ? ConvertResult::Truncated : ConvertResult::Ok;
     }
     case SQL_C_DOUBLE: {
-        SQLDOUBLE v = cell_double(cursor, index, column);
+        SQLDOUBLE v = cell_double(cursor, index, type, column);
         std::memcpy(t.data, &v, sizeof v);
         set_length(t, sizeof v);
         return ConvertResult::Ok;
     }
     case SQL_C_FLOAT: {
-        SQLREAL v = SQLREAL(cell_double(cursor, index, column));
+        SQLREAL v = SQLREAL(cell_double(cursor, index, type, column));
         std::memcpy(t.data, &v, sizeof v);
         set_length(t, sizeof v);
         return ConvertResult::Ok;
     }
     case SQL_C_NUMERIC:
-        return put_numeric(cell_double(cursor, index, column), t, column);
+        return put_numeric(cell_double(cursor, index, type, column), t, column);
     case SQL_C_TYPE_DATE: case SQL_C_DATE: case SQL_C_TYPE_TIME: case SQL_C_TIME: case SQL_C_TYPE_TIMESTAMP:
     case SQL_C_TIMESTAMP: {
-        if (cursor.type(index) != CellType::Text)
+        if (type != CellType::Text)
             fail("07006", column, "a number cannot be converted to a date or time");
         SQL_TIMESTAMP_STRUCT ts;
         bool has_date, has_time;

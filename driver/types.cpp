@@ -91,18 +91,8 @@ SQLLEN display_size(const engine::ColumnInfo& c) {
 }
 
 const char* type_name(SqlType type) {
-    switch (type) {
-    case SqlType::Integer: return "INTEGER";
-    case SqlType::BigInt: return "BIGINT";
-    case SqlType::Decimal: return "DECIMAL";
-    case SqlType::Double: return "DOUBLE";
-    case SqlType::Date: return "DATE";
-    case SqlType::Time: return "TIME";
-    case SqlType::Timestamp: return "TIMESTAMP";
-    case SqlType::Bit: return "BIT";
-    case SqlType::WVarchar: return "WVARCHAR";
-    }
-    return "WVARCHAR";
+    // The catalog's names are string literals, so data() is terminated.
+    return catalog::to_string(type).data();
 }
 
 SQLSMALLINT default_c_type(SqlType type) {

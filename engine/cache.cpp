@@ -42,6 +42,16 @@ std::string cache_path(const SessionConfig& config) {
     return (dir / (name + ".sqlite")).string();
 }
 
+// A column learned from a response: text, named already.
+catalog::Column learned_column(const std::string& name) {
+    catalog::Column c;
+    c.name = name;
+    c.type = catalog::SqlType::WVarchar;
+    c.size = catalog::kRuntimeColumnSize;
+    c.description = "run-time column";
+    return c;
+}
+
 } // namespace
 
 std::string quote_identifier(std::string_view name) {
@@ -126,12 +136,7 @@ void Cache::ensure_table(const catalog::Table& table) {
     Stmt q(db_, "SELECT name FROM _runtime_columns WHERE tbl = ? ORDER BY position");
     q.text(1, table.name);
     while (sqlite3_step(q.stmt) == SQLITE_ROW) {
-        catalog::Column c;
-        c.name = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0));
-        c.type = catalog::SqlType::WVarchar;
-        c.size = 4000;
-        c.description = "run-time column";
-        cols.push_back({c, true});
+        cols.push_back({learned_column(reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0))), true});
     }
 }
 
@@ -150,11 +155,7 @@ void Cache::add_runtime_columns(const catalog::Table& table, const std::vector<s
         bool known = false;
         for (const auto& c : cols) known = known || c.column.name == name;
         if (known) continue;
-        catalog::Column c;
-        c.name = name;
-        c.type = catalog::SqlType::WVarchar;
-        c.size = 4000;
-        c.description = "run-time column";
+        const catalog::Column c = learned_column(name);
         exec("ALTER TABLE " + sql_name(table) + " ADD COLUMN " + quote_identifier(name) + " " +
              catalog::sqlite_decl_type(c));
         Stmt q(db_, "INSERT OR IGNORE INTO _runtime_columns(tbl, name, position) VALUES (?, ?, ?)");

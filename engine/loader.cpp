@@ -32,17 +32,6 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-// "Additional entry fields for 'Dienstreise'" opens a group of absence fields.
-bool additional_fields_marker(std::string_view header, std::string& type) {
-    constexpr std::string_view prefix = "Additional entry fields for";
-    if (!istarts_with(trim(header), prefix)) return false;
-    std::string_view rest = trim(trim(header).substr(prefix.size()));
-    if (!rest.empty() && (rest.front() == '\'' || rest.front() == '"')) rest.remove_prefix(1);
-    if (!rest.empty() && (rest.back() == '\'' || rest.back() == '"')) rest.remove_suffix(1);
-    type = std::string(rest);
-    return true;
-}
-
 // Where each CSV field goes: a cache column index, or -1 to skip it.
 struct FieldMap {
     std::vector<int> target;
@@ -64,9 +53,8 @@ std::vector<std::string> runtime_column_names(const catalog::Table& table, const
     std::vector<std::string> names;
     std::string group;
     for (const auto& h : header) {
-        std::string type;
-        if (additional_fields_marker(h, type)) {
-            group = type;
+        if (auto type = catalog::absence_type_marker(h)) {
+            group = *type;
             continue;
         }
         if (match_catalog_column(table, h) >= 0) continue;
@@ -97,8 +85,6 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
     }
 
     sqlite3* db = cache.db();
-    const auto columns_snapshot = [&]() -> const std::vector<CacheColumn>& { return cache.columns(table); };
-
     FieldMap map;
     bool mapped = false;
     sqlite3_stmt* insert = nullptr;
@@ -109,7 +95,7 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
     auto prepare_insert = [&](const std::vector<std::string>& header) {
         const auto extra = runtime_column_names(table, header);
         if (!extra.empty()) cache.add_runtime_columns(table, extra);
-        const auto& cols = columns_snapshot();
+        const auto& cols = cache.columns(table);
         auto index_of = [&](std::string_view name) {
             for (std::size_t i = 0; i < cols.size(); ++i)
                 if (cols[i].column.name == name) return int(i);
@@ -120,11 +106,9 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
             for (std::size_t i = 0; i < cols.size(); ++i)
                 if (cols[i].column.parser != catalog::ValueParser::None) map.target.push_back(int(i));
         } else {
-            std::string group;
             std::size_t extra_index = 0;
             for (const auto& h : header) {
-                std::string type;
-                if (additional_fields_marker(h, type)) {
+                if (catalog::absence_type_marker(h)) {
                     map.target.push_back(-1);
                     continue;
                 }
@@ -228,7 +212,7 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
                 prepare_insert({});
             }
             ++row_number;
-            const auto& cols = columns_snapshot();
+            const auto& cols = cache.columns(table);
             sqlite3_bind_int64(insert, 1, part);
             for (std::size_t f = 0; f < fields.size() && f < map.target.size(); ++f) {
                 const int c = map.target[f];

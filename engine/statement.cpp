@@ -36,6 +36,13 @@ void prepare_sqlite(sqlite3* db, const std::string& text, PreparedSql& out) {
         throw sqlite_error(sqlite3_errmsg(db));
 }
 
+// The constraints pushdown found for one table reference (none: empty).
+const std::map<std::string, sql::Constraint>& constraints_of(const sql::Pushdown& pushdown, int id) {
+    static const std::map<std::string, sql::Constraint> none;
+    auto it = pushdown.constraints.find(id);
+    return it == pushdown.constraints.end() ? none : it->second;
+}
+
 void bind_parameters(sqlite3_stmt* stmt, const ParameterValues& parameters) {
     for (std::size_t i = 0; i < parameters.size(); ++i) {
         const int slot = int(i + 1);
@@ -191,9 +198,7 @@ std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
         std::vector<std::string> users;
         const Today today = session_.today();
         for (const auto& b : tables_) {
-            static const std::map<std::string, sql::Constraint> none;
-            auto it = pushdown.constraints.find(b.ref.id);
-            const auto& constraints = it == pushdown.constraints.end() ? none : it->second;
+            const auto& constraints = constraints_of(pushdown, b.ref.id);
             // Write-only tables and tables the statement empties need no request.
             if (b.table->write_only || pushdown.empty_tables.count(b.ref.id)) {
                 needs.push_back({b.table, {}});
@@ -223,9 +228,7 @@ std::unique_ptr<Cursor> Statement::explain(const ParameterValues& parameters) {
     const Today today = session_.today();
     for (const auto& b : tables_) {
         if (pushdown.no_rows || b.table->write_only || pushdown.empty_tables.count(b.ref.id)) continue;
-        static const std::map<std::string, sql::Constraint> none;
-        auto it = pushdown.constraints.find(b.ref.id);
-        const auto& constraints = it == pushdown.constraints.end() ? none : it->second;
+        const auto& constraints = constraints_of(pushdown, b.ref.id);
         std::vector<std::string> users;
         if (needs_user_list(*b.table, constraints)) users = {"<each user>"};
         for (const auto& request : plan_requests(*b.table, constraints, parameters, today, users)) {
