@@ -118,7 +118,7 @@ std::unique_ptr<engine::Cursor> type_info_result(SQLSMALLINT type, SQLINTEGER od
     return std::make_unique<engine::RowsCursor>(std::move(columns), std::move(rows));
 }
 
-std::unique_ptr<engine::Cursor> tables_result(engine::Session&, const Pattern& catalog, const Pattern& schema,
+std::unique_ptr<engine::Cursor> tables_result(engine::Session& session, const Pattern& catalog, const Pattern& schema,
                                               const Pattern& table, const Pattern& types) {
     std::vector<ColumnInfo> columns = {text_column("TABLE_CAT"), text_column("TABLE_SCHEM"), text_column("TABLE_NAME"),
                                        text_column("TABLE_TYPE"), text_column("REMARKS")};
@@ -148,12 +148,26 @@ std::unique_ptr<engine::Cursor> tables_result(engine::Session&, const Pattern& c
         }
         if (wants_tables && (!catalog || catalog->empty() || *catalog == "%") && schema_matches(schema)) {
             for (const auto& t : catalog::tables())
-                if (pattern_matches(table, t.name))
+                // Tables whose action the instance answered as unknown are not listed.
+                if (pattern_matches(table, t.name) && !session.known_to_lack(t))
                     rows.push_back({null(), text(kSchema), text(t.name), text("TABLE"), text(t.description)});
         }
     }
     return std::make_unique<engine::RowsCursor>(std::move(columns), std::move(rows));
 }
+
+namespace {
+// SQLColumns lists the run-time columns too; learning them may fail (no
+// personnel token, the action missing, no daily call left), and then the
+// declared columns are listed alone rather than failing the whole catalog call.
+void learn_columns_quietly(engine::Session& session, const catalog::Table& table) {
+    std::vector<engine::Warning> ignored;
+    try {
+        session.learn_runtime_columns(table, ignored);
+    } catch (const engine::Error&) {
+    }
+}
+} // namespace
 
 std::unique_ptr<engine::Cursor> columns_result(engine::Session& session, SQLINTEGER odbc_version,
                                                const Pattern& schema, const Pattern& table, const Pattern& column) {
@@ -168,6 +182,8 @@ std::unique_ptr<engine::Cursor> columns_result(engine::Session& session, SQLINTE
     if (schema_matches(schema)) {
         for (const auto& t : catalog::tables()) {
             if (!pattern_matches(table, t.name)) continue;
+            if (session.known_to_lack(t)) continue;
+            learn_columns_quietly(session, t);
             int ordinal = 0;
             for (const auto& cached : session.cache().columns(t)) {
                 ++ordinal;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -135,10 +136,28 @@ void Cache::ensure_table(const catalog::Table& table) {
     for (const auto& c : table.columns) cols.push_back({c, false});
     Stmt q(db_, "SELECT name FROM _runtime_columns WHERE tbl = ? ORDER BY position");
     q.text(1, table.name);
+    // The names are remembered in the file, but a table in the memory schema
+    // (personnel data) or one made by an older connection may lack them.
+    const auto present = stored_columns(table);
     while (sqlite3_step(q.stmt) == SQLITE_ROW) {
-        cols.push_back({learned_column(reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0))), true});
+        const std::string name = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0));
+        cols.push_back({learned_column(name), true});
+        if (!present.count(name))
+            exec("ALTER TABLE " + sql_name(table) + " ADD COLUMN " + quote_identifier(name) + " " +
+                 catalog::sqlite_decl_type(cols.back().column));
     }
 }
+
+std::set<std::string> Cache::stored_columns(const catalog::Table& table) {
+    std::set<std::string> names;
+    Stmt q(db_, "SELECT name FROM pragma_table_info(?, ?)");
+    q.text(1, table_name(table));
+    q.text(2, schema_of(in_memory(table)));
+    while (sqlite3_step(q.stmt) == SQLITE_ROW) names.insert(reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0)));
+    return names;
+}
+
+void Cache::reload_columns(const catalog::Table& table) { ensure_table(table); }
 
 const std::vector<CacheColumn>& Cache::columns(const catalog::Table& table) {
     auto it = columns_.find(table.name);
@@ -151,13 +170,17 @@ const std::vector<CacheColumn>& Cache::columns(const catalog::Table& table) {
 
 void Cache::add_runtime_columns(const catalog::Table& table, const std::vector<std::string>& names) {
     auto& cols = columns_[table.name];
+    std::optional<std::set<std::string>> present;
     for (const auto& name : names) {
         bool known = false;
         for (const auto& c : cols) known = known || c.column.name == name;
         if (known) continue;
         const catalog::Column c = learned_column(name);
-        exec("ALTER TABLE " + sql_name(table) + " ADD COLUMN " + quote_identifier(name) + " " +
-             catalog::sqlite_decl_type(c));
+        // Another connection sharing the file may have added it meanwhile.
+        if (!present) present = stored_columns(table);
+        if (!present->count(name))
+            exec("ALTER TABLE " + sql_name(table) + " ADD COLUMN " + quote_identifier(name) + " " +
+                 catalog::sqlite_decl_type(c));
         Stmt q(db_, "INSERT OR IGNORE INTO _runtime_columns(tbl, name, position) VALUES (?, ?, ?)");
         q.text(1, table.name);
         q.text(2, name);

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,8 @@ public:
 
     // The columns of a table: the catalog's, then the run-time ones learned so far.
     const std::vector<CacheColumn>& columns(const catalog::Table& table);
+    // Reads the run-time columns again (another connection may have learned some).
+    void reload_columns(const catalog::Table& table);
     // Adds run-time columns (WVARCHAR) not yet known; remembered in the cache.
     void add_runtime_columns(const catalog::Table& table, const std::vector<std::string>& names);
 
@@ -69,6 +72,7 @@ public:
 private:
     void exec(const std::string& sql);
     void ensure_table(const catalog::Table& table);
+    std::set<std::string> stored_columns(const catalog::Table& table);
 
     std::string schema_of(bool in_memory) const { return in_memory ? "volatile" : "main"; }
 

@@ -3,10 +3,15 @@
 #include <openssl/sha.h>
 #include <sqlite3.h>
 
+#include <ctime>
 #include <map>
+#include <set>
 
 #include "api/client.hpp"
+#include "engine/call_budget.hpp"
 #include "engine/loader.hpp"
+#include "engine/missing_actions.hpp"
+#include "engine/runtime_schema.hpp"
 
 namespace tb::engine {
 namespace {
@@ -32,6 +37,16 @@ bool body_is(const std::string& body, std::string_view word) {
     return b == word;
 }
 
+// HTTP 400 for an unknown action code (the simulator says INVALID_ACTION; a
+// 400 naming a parameter, like STARTDATE_MISSING_OR_INVALID, is not one).
+bool is_unknown_action(const api::Outcome& outcome) {
+    if (!outcome.ok() || outcome.response.status != 400) return false;
+    const std::string& body = outcome.response.body;
+    return body.find_first_not_of(" \r\n") == std::string::npos || body.find("ACTION") != std::string::npos;
+}
+
+std::time_t now() { return std::time(nullptr); }
+
 } // namespace
 
 std::string canonical_params(const std::vector<std::pair<std::string, std::string>>& params) {
@@ -53,6 +68,8 @@ Session::Session(SessionConfig config) : config_(std::move(config)) {
         throw Error("28000", "no API token given: set Token (or PWD) in the connection string or DSN; "
                              "an administrator finds it in Timebutler under Settings > API");
     source_ = fingerprint(config_.server + "\n" + config_.token);
+    if (!config_.personnel_token.empty())
+        personnel_source_ = fingerprint(config_.server + "\n" + config_.personnel_token);
     api::ClientConfig c;
     c.server = config_.server;
     c.ca_file = config_.ca_file;
@@ -62,6 +79,9 @@ Session::Session(SessionConfig config) : config_(std::move(config)) {
     c.max_concurrent = config_.max_concurrent_requests;
     client_ = std::make_unique<api::Client>(c);
     cache_ = std::make_unique<Cache>(config_);
+    ensure_call_budget_table(cache_->db());
+    ensure_missing_actions_table(cache_->db());
+    ensure_runtime_schema_table(cache_->db());
 }
 
 Session::~Session() = default;
@@ -74,6 +94,25 @@ const std::string& Session::token_for(const catalog::Table& table) const {
         return config_.personnel_token;
     }
     return config_.token;
+}
+
+const std::string& Session::fingerprint_for(const catalog::Table& table) const {
+    token_for(table);  // a missing personnel token fails here, before anything is counted
+    return table.token == catalog::TokenKind::Personnel ? personnel_source_ : source_;
+}
+
+void Session::raise_missing(const catalog::Table& table, bool remembered) const {
+    throw Error("HY000", "the Timebutler instance at " + config_.server + " does not offer the action '" +
+                             table.action + "' (HTTP 400" +
+                             (remembered ? std::string(", remembered from an earlier answer; asked again after "
+                                                       "CacheTTL")
+                                         : std::string()) +
+                             "), so table " + table.name + " is not available there",
+                400);
+}
+
+bool Session::known_to_lack(const catalog::Table& table) {
+    return missing_actions(cache_->db(), source_).count(table.action) > 0;
 }
 
 void Session::raise(const catalog::Table& table, const api::Outcome& outcome) const {
@@ -102,8 +141,10 @@ void Session::raise(const catalog::Table& table, const api::Outcome& outcome) co
                                  (table.token == catalog::TokenKind::Personnel ? "PersonnelToken" : "Token") + " key",
                     status);
     case 400:
-        throw Error("HY000", "the Timebutler instance at " + config_.server + " does not offer the action '" +
-                                 table.action + "' (HTTP 400), so table " + table.name + " is not available there",
+        if (is_unknown_action(outcome)) raise_missing(table, false);
+        throw Error("HY000", "HTTP 400 from " + where + " (table " + table.name + "): " +
+                                 outcome.response.body.substr(0, 200) +
+                                 "; the service refused a request parameter",
                     status);
     case 404:
         throw Error("08001", "HTTP 404 from " + config_.server + "/api/v1/" + table.action +
@@ -163,29 +204,72 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
     }
     if (pending.empty()) return parts;
 
+    sqlite3* db = cache_->db();
+    // An action the instance lacks, noticed within the TTL: the same error
+    // without asking again.
+    const std::set<std::string> lacking = missing_actions(db, source_);
+    for (const auto& p : pending)
+        if (lacking.count(p.table->action) &&
+            missing_action_is_fresh(db, source_, p.table->action, config_.cache_ttl_seconds))
+            raise_missing(*p.table, true);
+
     std::vector<api::Request> requests;
+    std::map<const catalog::Table*, int> limited_calls;
     for (const auto& p : pending) {
         api::Request request;
         request.action = p.table->action;
         request.params = p.request->params;
         request.token = token_for(*p.table);
         requests.push_back(std::move(request));
+        if (p.table->daily_limit > 0) ++limited_calls[p.table];
     }
+    // Count the calls of daily-limited actions before making them, all or
+    // nothing, so no statement spends the last calls and then fails.
+    std::vector<BudgetClaim> claims;
+    for (const auto& [table, calls] : limited_calls) claims.push_back({table, fingerprint_for(*table), calls});
+    reserve_calls(db, claims, now());
+
     auto outcomes = client_->perform_all(requests);
     for (std::size_t i = 0; i < pending.size(); ++i) {
         const auto& p = pending[i];
         const auto& outcome = outcomes[i];
+        if (is_unknown_action(outcome)) remember_missing_action(db, source_, p.table->action);
         if (!outcome.ok() || outcome.response.status != 200) raise(*p.table, outcome);
-        if (body_is(outcome.response.body, "MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED"))
-            throw Error("HY000", "the action '" + p.table->action + "' (table " + p.table->name +
-                                     ") reached its limit of " + std::to_string(p.table->daily_limit) +
-                                     " calls a day; the limit resets at midnight");
+        if (lacking.count(p.table->action)) forget_missing_action(db, source_, p.table->action);
+        if (body_is(outcome.response.body, "MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED")) {
+            // Other clients of the same token share the limit: none is left today.
+            exhaust_calls(db, *p.table, fingerprint_for(*p.table), now());
+            throw Error("HY000", "the service refused the call: " + limit_message(*p.table, service_day(now())));
+        }
         const std::int64_t part = cache_->partition_id(p.key);
         auto loaded = load_partition(*cache_, *p.table, part, outcome.response.body, p.request->keys);
         for (auto& w : loaded.warnings) warnings.push_back(std::move(w));
         for (auto [n, r] : p.slots) parts[n][r] = part;
+        if (p.table->runtime_columns) remember_runtime_schema(db, *p.table);
     }
     return parts;
+}
+
+void Session::learn_runtime_columns(const catalog::Table& table, std::vector<Warning>& warnings) {
+    if (!table.runtime_columns) return;
+    if (auto learned = runtime_schema_learned_at(cache_->db(), table)) {
+        // Known; read the names again only when another connection learned them since.
+        auto& seen = runtime_seen_[table.name];
+        if (seen != *learned) {
+            cache_->reload_columns(table);
+            seen = *learned;
+        }
+        return;
+    }
+    // One request of the table's default plan reads the header; its rows stay cached.
+    std::vector<PlannedRequest> requests = plan_requests(table, {}, {}, today(), {});
+    if (requests.empty()) return;
+    requests.resize(1);
+    materialize({Need{&table, std::move(requests)}}, warnings);
+    // A partition still fresh from before the header was remembered: its
+    // load added the columns all the same.
+    remember_runtime_schema(cache_->db(), table);
+    runtime_seen_[table.name] = runtime_schema_learned_at(cache_->db(), table).value_or(0);
 }
 
 std::vector<std::string> Session::user_ids(std::vector<Warning>& warnings) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,12 +52,25 @@ public:
     // Turns a failed request into the error a user can act on.
     [[noreturn]] void raise(const catalog::Table& table, const api::Outcome& outcome) const;
 
+    // Makes the run-time columns of a table known: from the cache when a
+    // response header was read before (by any connection sharing it),
+    // otherwise with one request of the table's default plan.
+    void learn_runtime_columns(const catalog::Table& table, std::vector<Warning>& warnings);
+    // Whether the instance is known to lack the table's action (SQLTables hides it).
+    bool known_to_lack(const catalog::Table& table);
+
 private:
     PartitionKey key_of(const catalog::Table& table, const PlannedRequest& request) const;
     const std::string& token_for(const catalog::Table& table) const;
+    // The fingerprint of server and the token the table's action uses: daily
+    // limits count per token.
+    const std::string& fingerprint_for(const catalog::Table& table) const;
+    [[noreturn]] void raise_missing(const catalog::Table& table, bool remembered) const;
 
     SessionConfig config_;
     std::string source_;
+    std::string personnel_source_;
+    std::map<std::string, std::int64_t> runtime_seen_;   // table -> learned_at this session has read
     std::unique_ptr<api::Client> client_;
     std::unique_ptr<Cache> cache_;
 };

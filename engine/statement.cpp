@@ -179,6 +179,10 @@ const std::vector<ColumnInfo>& Statement::describe() {
                       {"detail", catalog::SqlType::WVarchar, 4000, 0, false},
                       {"cached", catalog::SqlType::Bit, 1, 0, true}};
     } else {
+        // Run-time columns are part of SELECT *: learn them first (from the
+        // cache once known, else with one request).
+        for (const auto& b : tables_)
+            if (!b.table->write_only) session_.learn_runtime_columns(*b.table, warnings_);
         PreparedSql prepared;
         prepare_sqlite(session_.cache().db(), render(nullptr), prepared);
         described_ = describe_statement(prepared.stmt, false);

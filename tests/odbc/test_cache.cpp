@@ -18,14 +18,6 @@ using namespace tb::test;
 
 namespace {
 
-std::string temp_cache_path() {
-    char pattern[] = "/tmp/tb-cache-XXXXXX";
-    int fd = mkstemp(pattern);
-    close(fd);
-    std::remove(pattern);   // the driver creates it with mode 0600
-    return pattern;
-}
-
 TEST(Cache, YearOfWorktimeIsTwelveConcurrentRequests) {
     SimProcess sim({"--latency-ms", "200", "--years", "2024-2024", "--users", "10"});
     OdbcConnection connection;
@@ -76,9 +68,7 @@ TEST(Cache, FileIsSharedByConnectionsAndProcesses) {
     std::ifstream in(path, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_EQ(bytes.find(kToken), std::string::npos) << "the token must never reach the cache file";
-    std::remove(path.c_str());
-    std::remove((path + "-wal").c_str());
-    std::remove((path + "-shm").c_str());
+    remove_cache_file(path);
 }
 
 TEST(Cache, PersonnelDataStaysOffDisk) {
@@ -102,9 +92,7 @@ TEST(Cache, PersonnelDataStaysOffDisk) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'salaries'"), 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM _partitions WHERE action = 'salaries'"), 0);
     sqlite3_close(db);
-    std::remove(path.c_str());
-    std::remove((path + "-wal").c_str());
-    std::remove((path + "-shm").c_str());
+    remove_cache_file(path);
 }
 
 TEST(Cache, CacheOffAsksTheApiEveryTime) {

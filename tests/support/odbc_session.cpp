@@ -45,6 +45,34 @@ static std::string describe(const std::vector<Diag>& diags) {
     return text;
 }
 
+std::vector<Row> fetch_rows(SQLHSTMT stmt) {
+    SQLSMALLINT columns = 0;
+    SQLNumResultCols(stmt, &columns);
+    SQLRETURN rc;
+    std::vector<Row> rows;
+    while ((rc = SQLFetch(stmt)) != SQL_NO_DATA) {
+        if (!SQL_SUCCEEDED(rc)) throw std::runtime_error("fetch failed: " + describe(diagnostics(SQL_HANDLE_STMT, stmt)));
+        Row row;
+        for (SQLSMALLINT c = 1; c <= columns; ++c) {
+            std::string value;
+            char buffer[512];
+            SQLLEN indicator = 0;
+            bool is_null = false;
+            for (;;) {
+                rc = SQLGetData(stmt, c, SQL_C_CHAR, buffer, sizeof buffer, &indicator);
+                if (rc == SQL_NO_DATA) break;
+                if (!SQL_SUCCEEDED(rc)) throw std::runtime_error("SQLGetData failed: " + describe(diagnostics(SQL_HANDLE_STMT, stmt)));
+                if (indicator == SQL_NULL_DATA) { is_null = true; break; }
+                value += buffer;
+                if (rc == SQL_SUCCESS) break;
+            }
+            row.push_back(is_null ? std::nullopt : std::optional<std::string>(value));
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 std::vector<Row> OdbcConnection::query(const std::string& sql, std::vector<std::string>* column_names) {
     SQLHSTMT stmt;
     SQLAllocHandle(SQL_HANDLE_STMT, dbc_, &stmt);
@@ -66,29 +94,11 @@ std::vector<Row> OdbcConnection::query(const std::string& sql, std::vector<std::
         }
     }
     std::vector<Row> rows;
-    while ((rc = SQLFetch(stmt)) != SQL_NO_DATA) {
-        if (!SQL_SUCCEEDED(rc)) {
-            auto diags = diagnostics(SQL_HANDLE_STMT, stmt);
-            SQLFreeHandle(SQL_HANDLE_STMT, stmt);
-            throw std::runtime_error("fetch failed: " + describe(diags));
-        }
-        Row row;
-        for (SQLSMALLINT c = 1; c <= columns; ++c) {
-            std::string value;
-            char buffer[512];
-            SQLLEN indicator = 0;
-            bool is_null = false;
-            for (;;) {
-                rc = SQLGetData(stmt, c, SQL_C_CHAR, buffer, sizeof buffer, &indicator);
-                if (rc == SQL_NO_DATA) break;
-                if (!SQL_SUCCEEDED(rc)) throw std::runtime_error("SQLGetData failed: " + describe(diagnostics(SQL_HANDLE_STMT, stmt)));
-                if (indicator == SQL_NULL_DATA) { is_null = true; break; }
-                value += buffer;
-                if (rc == SQL_SUCCESS) break;
-            }
-            row.push_back(is_null ? std::nullopt : std::optional<std::string>(value));
-        }
-        rows.push_back(std::move(row));
+    try {
+        rows = fetch_rows(stmt);
+    } catch (...) {
+        SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+        throw;
     }
     SQLFreeHandle(SQL_HANDLE_STMT, stmt);
     return rows;

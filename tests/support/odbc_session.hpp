@@ -20,6 +20,8 @@ std::vector<Diag> diagnostics(SQLSMALLINT type, SQLHANDLE handle);
 
 // A result read as text (NULL as nullopt), through SQLGetData(SQL_C_CHAR).
 using Row = std::vector<std::optional<std::string>>;
+// Fetches every remaining row of a statement; throws std::runtime_error on failure.
+std::vector<Row> fetch_rows(SQLHSTMT stmt);
 
 class OdbcConnection {
 public:

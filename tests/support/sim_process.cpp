@@ -13,6 +13,18 @@ namespace tb::test {
 std::string driver_path() { return TB_DRIVER_PATH; }
 std::string ca_file() { return TB_CERT_DIR "/sim-cert.pem"; }
 
+std::string temp_cache_path() {
+    char pattern[] = "/tmp/tb-cache-XXXXXX";
+    int fd = mkstemp(pattern);
+    if (fd >= 0) close(fd);
+    std::remove(pattern);   // the driver creates it with mode 0600
+    return pattern;
+}
+
+void remove_cache_file(const std::string& path) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+}
+
 bool LoggedRequest::has(const std::string& key, const std::string& value) const {
     return line.find("\"" + key + "\":\"" + value + "\"") != std::string::npos;
 }

@@ -39,6 +39,11 @@ private:
 // Paths fixed at build time.
 std::string driver_path();
 std::string ca_file();
+// A fresh path for a cache file (not created: the driver makes it, mode
+// 0600) and the removal of the file with its WAL companions.
+std::string temp_cache_path();
+void remove_cache_file(const std::string& path);
+
 constexpr const char* kToken = "test-token-5f3a9c";
 constexpr const char* kPersonnelToken = "test-personnel-77b1";
 
