@@ -7,8 +7,26 @@ find_package(Boost 1.74 REQUIRED)   # header-only: Spirit X3
 find_package(OpenSSL REQUIRED)      # SHA-256 of the token for cache keys
 
 if(ODBC_PROVIDER STREQUAL "iODBC")
-  pkg_check_modules(ODBC REQUIRED IMPORTED_TARGET libiodbc)
-  add_library(PkgConfig::ODBCINST ALIAS PkgConfig::ODBC)
+  # On Debian, libiodbc2-dev conflicts with unixodbc-dev, so a machine that
+  # builds both variants cannot install it: scripts/iodbc-headers.sh unpacks
+  # its .deb and IODBC_DEV_ROOT points there; the libraries come from the
+  # runtime package libiodbc2, which installs beside unixODBC. Without
+  # IODBC_DEV_ROOT an installed libiodbc2-dev is used through pkg-config.
+  set(IODBC_DEV_ROOT "" CACHE PATH "unpacked libiodbc2-dev (its usr/include/iodbc); empty: pkg-config libiodbc")
+  if(IODBC_DEV_ROOT)
+    find_path(IODBC_INCLUDE_DIR sqlext.h PATHS ${IODBC_DEV_ROOT}/usr/include/iodbc NO_DEFAULT_PATH REQUIRED)
+    find_library(IODBC_LIBRARY NAMES iodbc libiodbc.so.2 REQUIRED)
+    find_library(IODBCINST_LIBRARY NAMES iodbcinst libiodbcinst.so.2 REQUIRED)
+    add_library(PkgConfig::ODBC INTERFACE IMPORTED)
+    set_target_properties(PkgConfig::ODBC PROPERTIES INTERFACE_INCLUDE_DIRECTORIES ${IODBC_INCLUDE_DIR}
+                                                     INTERFACE_LINK_LIBRARIES ${IODBC_LIBRARY})
+    add_library(PkgConfig::ODBCINST INTERFACE IMPORTED)
+    set_target_properties(PkgConfig::ODBCINST PROPERTIES INTERFACE_INCLUDE_DIRECTORIES ${IODBC_INCLUDE_DIR}
+                                                         INTERFACE_LINK_LIBRARIES ${IODBCINST_LIBRARY})
+  else()
+    pkg_check_modules(ODBC REQUIRED IMPORTED_TARGET libiodbc)
+    add_library(PkgConfig::ODBCINST ALIAS PkgConfig::ODBC)
+  endif()
 else()
   pkg_check_modules(ODBC REQUIRED IMPORTED_TARGET odbc)
   pkg_check_modules(ODBCINST REQUIRED IMPORTED_TARGET odbcinst)

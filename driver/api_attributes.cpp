@@ -1,4 +1,5 @@
 // Environment, connection and statement attributes (A and W).
+#include "driver/entry_trace.hpp"
 #include "driver/handles.hpp"
 #include "driver/strings.hpp"
 #include "driver/unicode.hpp"
@@ -201,15 +202,18 @@ SQLRETURN get_stmt_attr(Stmt& stmt, SQLINTEGER attribute, SQLPOINTER value) {
 } // namespace
 
 TB_EXPORT SQLRETURN SQL_API SQLSetEnvAttr(SQLHENV handle, SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER) {
+    TB_ENTRY();
     return guarded<Env>(handle, HandleKind::Env, [&](Env& env) { return set_env_attr(env, attribute, value); });
 }
 TB_EXPORT SQLRETURN SQL_API SQLGetEnvAttr(SQLHENV handle, SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER,
                                           SQLINTEGER*) {
+    TB_ENTRY();
     return guarded<Env>(handle, HandleKind::Env, [&](Env& env) { return get_env_attr(env, attribute, value); });
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLSetConnectAttr(SQLHDBC handle, SQLINTEGER attribute, SQLPOINTER value,
                                               SQLINTEGER length) {
+    TB_ENTRY();
     return guarded<Dbc>(handle, HandleKind::Dbc, [&](Dbc& dbc) {
         const std::string text = attribute == SQL_ATTR_CURRENT_CATALOG
                                      ? from_narrow(static_cast<SQLCHAR*>(value), length) : std::string();
@@ -218,6 +222,7 @@ TB_EXPORT SQLRETURN SQL_API SQLSetConnectAttr(SQLHDBC handle, SQLINTEGER attribu
 }
 TB_EXPORT SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC handle, SQLINTEGER attribute, SQLPOINTER value,
                                                SQLINTEGER length) {
+    TB_ENTRY();
     return guarded<Dbc>(handle, HandleKind::Dbc, [&](Dbc& dbc) {
         const std::string text =
             attribute == SQL_ATTR_CURRENT_CATALOG
@@ -228,6 +233,7 @@ TB_EXPORT SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC handle, SQLINTEGER attrib
 }
 TB_EXPORT SQLRETURN SQL_API SQLGetConnectAttr(SQLHDBC handle, SQLINTEGER attribute, SQLPOINTER value,
                                               SQLINTEGER max, SQLINTEGER* length) {
+    TB_ENTRY();
     return guarded<Dbc>(handle, HandleKind::Dbc, [&](Dbc& dbc) {
         return get_connect_attr(dbc, attribute, value,
                                 [&](const std::string& t) { return write_narrow(t, value, max, length); });
@@ -235,6 +241,7 @@ TB_EXPORT SQLRETURN SQL_API SQLGetConnectAttr(SQLHDBC handle, SQLINTEGER attribu
 }
 TB_EXPORT SQLRETURN SQL_API SQLGetConnectAttrW(SQLHDBC handle, SQLINTEGER attribute, SQLPOINTER value,
                                                SQLINTEGER max, SQLINTEGER* length) {
+    TB_ENTRY();
     return guarded<Dbc>(handle, HandleKind::Dbc, [&](Dbc& dbc) {
         return get_connect_attr(dbc, attribute, value, [&](const std::string& t) {
             return write_wide(t, value, max / SQLINTEGER(sizeof(SQLWCHAR)), length, true);
@@ -243,21 +250,26 @@ TB_EXPORT SQLRETURN SQL_API SQLGetConnectAttrW(SQLHDBC handle, SQLINTEGER attrib
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLSetStmtAttr(SQLHSTMT handle, SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) { return set_stmt_attr(stmt, attribute, value); });
 }
 TB_EXPORT SQLRETURN SQL_API SQLSetStmtAttrW(SQLHSTMT handle, SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) { return set_stmt_attr(stmt, attribute, value); });
 }
 TB_EXPORT SQLRETURN SQL_API SQLGetStmtAttr(SQLHSTMT handle, SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER,
                                            SQLINTEGER*) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) { return get_stmt_attr(stmt, attribute, value); });
 }
 TB_EXPORT SQLRETURN SQL_API SQLGetStmtAttrW(SQLHSTMT handle, SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER,
                                             SQLINTEGER*) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) { return get_stmt_attr(stmt, attribute, value); });
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE handle, SQLSMALLINT completion) {
+    TB_ENTRY();
     auto body = [&](Handle& h) {
         if (completion != SQL_COMMIT && completion != SQL_ROLLBACK)
             throw Error("HY012", "the completion type must be SQL_COMMIT or SQL_ROLLBACK");

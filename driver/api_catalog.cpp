@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "driver/catalog_results.hpp"
+#include "driver/entry_trace.hpp"
 #include "driver/handles.hpp"
 #include "driver/statement_ops.hpp"
 #include "driver/unicode.hpp"
@@ -91,85 +92,105 @@ SQLRETURN empty(SQLHSTMT h, const char* const* names, std::size_t count) {
 
 TB_EXPORT SQLRETURN SQL_API SQLTables(SQLHSTMT h, SQLCHAR* c, SQLSMALLINT cl, SQLCHAR* s, SQLSMALLINT sl, SQLCHAR* t,
                                       SQLSMALLINT tl, SQLCHAR* ty, SQLSMALLINT tyl) {
+    TB_ENTRY();
     return tables(h, c, cl, s, sl, t, tl, ty, tyl);
 }
 TB_EXPORT SQLRETURN SQL_API SQLTablesW(SQLHSTMT h, SQLWCHAR* c, SQLSMALLINT cl, SQLWCHAR* s, SQLSMALLINT sl,
                                        SQLWCHAR* t, SQLSMALLINT tl, SQLWCHAR* ty, SQLSMALLINT tyl) {
+    TB_ENTRY();
     return tables(h, c, cl, s, sl, t, tl, ty, tyl);
 }
 TB_EXPORT SQLRETURN SQL_API SQLColumns(SQLHSTMT h, SQLCHAR* c, SQLSMALLINT cl, SQLCHAR* s, SQLSMALLINT sl, SQLCHAR* t,
                                        SQLSMALLINT tl, SQLCHAR* col, SQLSMALLINT coll) {
+    TB_ENTRY();
     return columns(h, c, cl, s, sl, t, tl, col, coll);
 }
 TB_EXPORT SQLRETURN SQL_API SQLColumnsW(SQLHSTMT h, SQLWCHAR* c, SQLSMALLINT cl, SQLWCHAR* s, SQLSMALLINT sl,
                                         SQLWCHAR* t, SQLSMALLINT tl, SQLWCHAR* col, SQLSMALLINT coll) {
+    TB_ENTRY();
     return columns(h, c, cl, s, sl, t, tl, col, coll);
 }
 TB_EXPORT SQLRETURN SQL_API SQLPrimaryKeys(SQLHSTMT h, SQLCHAR* c, SQLSMALLINT cl, SQLCHAR* s, SQLSMALLINT sl,
                                            SQLCHAR* t, SQLSMALLINT tl) {
+    TB_ENTRY();
     return primary_keys(h, c, cl, s, sl, t, tl);
 }
 TB_EXPORT SQLRETURN SQL_API SQLPrimaryKeysW(SQLHSTMT h, SQLWCHAR* c, SQLSMALLINT cl, SQLWCHAR* s, SQLSMALLINT sl,
                                             SQLWCHAR* t, SQLSMALLINT tl) {
+    TB_ENTRY();
     return primary_keys(h, c, cl, s, sl, t, tl);
 }
 TB_EXPORT SQLRETURN SQL_API SQLForeignKeys(SQLHSTMT h, SQLCHAR*, SQLSMALLINT, SQLCHAR* ps, SQLSMALLINT psl,
                                            SQLCHAR* pt, SQLSMALLINT ptl, SQLCHAR*, SQLSMALLINT, SQLCHAR* fs,
                                            SQLSMALLINT fsl, SQLCHAR* ft, SQLSMALLINT ftl) {
+    TB_ENTRY();
     return foreign_keys(h, ps, psl, pt, ptl, fs, fsl, ft, ftl);
 }
 TB_EXPORT SQLRETURN SQL_API SQLForeignKeysW(SQLHSTMT h, SQLWCHAR*, SQLSMALLINT, SQLWCHAR* ps, SQLSMALLINT psl,
                                             SQLWCHAR* pt, SQLSMALLINT ptl, SQLWCHAR*, SQLSMALLINT, SQLWCHAR* fs,
                                             SQLSMALLINT fsl, SQLWCHAR* ft, SQLSMALLINT ftl) {
+    TB_ENTRY();
     return foreign_keys(h, ps, psl, pt, ptl, fs, fsl, ft, ftl);
 }
 TB_EXPORT SQLRETURN SQL_API SQLStatistics(SQLHSTMT h, SQLCHAR*, SQLSMALLINT, SQLCHAR* s, SQLSMALLINT sl, SQLCHAR* t,
                                           SQLSMALLINT tl, SQLUSMALLINT, SQLUSMALLINT) {
+    TB_ENTRY();
     return statistics(h, s, sl, t, tl);
 }
 TB_EXPORT SQLRETURN SQL_API SQLStatisticsW(SQLHSTMT h, SQLWCHAR*, SQLSMALLINT, SQLWCHAR* s, SQLSMALLINT sl,
                                            SQLWCHAR* t, SQLSMALLINT tl, SQLUSMALLINT, SQLUSMALLINT) {
+    TB_ENTRY();
     return statistics(h, s, sl, t, tl);
 }
 TB_EXPORT SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT h, SQLUSMALLINT id, SQLCHAR*, SQLSMALLINT, SQLCHAR* s,
                                               SQLSMALLINT sl, SQLCHAR* t, SQLSMALLINT tl, SQLUSMALLINT,
                                               SQLUSMALLINT) {
+    TB_ENTRY();
     return special_columns(h, id, s, sl, t, tl);
 }
 TB_EXPORT SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT h, SQLUSMALLINT id, SQLWCHAR*, SQLSMALLINT, SQLWCHAR* s,
                                                SQLSMALLINT sl, SQLWCHAR* t, SQLSMALLINT tl, SQLUSMALLINT,
                                                SQLUSMALLINT) {
+    TB_ENTRY();
     return special_columns(h, id, s, sl, t, tl);
 }
 TB_EXPORT SQLRETURN SQL_API SQLProcedures(SQLHSTMT h, SQLCHAR*, SQLSMALLINT, SQLCHAR*, SQLSMALLINT, SQLCHAR*,
                                           SQLSMALLINT) {
+    TB_ENTRY();
     return empty(h, kProcedureColumns, std::size(kProcedureColumns));
 }
 TB_EXPORT SQLRETURN SQL_API SQLProceduresW(SQLHSTMT h, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*,
                                            SQLSMALLINT) {
+    TB_ENTRY();
     return empty(h, kProcedureColumns, std::size(kProcedureColumns));
 }
 TB_EXPORT SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT h, SQLCHAR*, SQLSMALLINT, SQLCHAR*, SQLSMALLINT, SQLCHAR*,
                                                 SQLSMALLINT, SQLCHAR*, SQLSMALLINT) {
+    TB_ENTRY();
     return empty(h, kProcedureColumnColumns, std::size(kProcedureColumnColumns));
 }
 TB_EXPORT SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT h, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*, SQLSMALLINT,
                                                  SQLWCHAR*, SQLSMALLINT, SQLWCHAR*, SQLSMALLINT) {
+    TB_ENTRY();
     return empty(h, kProcedureColumnColumns, std::size(kProcedureColumnColumns));
 }
 TB_EXPORT SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT h, SQLCHAR*, SQLSMALLINT, SQLCHAR*, SQLSMALLINT, SQLCHAR*,
                                                SQLSMALLINT) {
+    TB_ENTRY();
     return empty(h, kTablePrivilegeColumns, std::size(kTablePrivilegeColumns));
 }
 TB_EXPORT SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT h, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*,
                                                 SQLSMALLINT) {
+    TB_ENTRY();
     return empty(h, kTablePrivilegeColumns, std::size(kTablePrivilegeColumns));
 }
 TB_EXPORT SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT h, SQLCHAR*, SQLSMALLINT, SQLCHAR*, SQLSMALLINT, SQLCHAR*,
                                                 SQLSMALLINT, SQLCHAR*, SQLSMALLINT) {
+    TB_ENTRY();
     return empty(h, kColumnPrivilegeColumns, std::size(kColumnPrivilegeColumns));
 }
 TB_EXPORT SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT h, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*, SQLSMALLINT,
                                                  SQLWCHAR*, SQLSMALLINT, SQLWCHAR*, SQLSMALLINT) {
+    TB_ENTRY();
     return empty(h, kColumnPrivilegeColumns, std::size(kColumnPrivilegeColumns));
 }

@@ -1,5 +1,6 @@
 // SQLConnect, SQLDriverConnect, SQLBrowseConnect, SQLDisconnect (A and W).
 #include "driver/connection_string.hpp"
+#include "driver/entry_trace.hpp"
 #include "driver/handles.hpp"
 #include "driver/strings.hpp"
 #include "engine/session.hpp"
@@ -58,21 +59,31 @@ SQLRETURN driver_connect(SQLHDBC handle, const std::string& in, SQLUSMALLINT com
     });
 }
 
+SQLRETURN browse_connect(SQLHDBC handle) {
+    return guarded<Dbc>(handle, HandleKind::Dbc, [](Dbc& dbc) {
+        dbc.diag.add("HYC00", "SQLBrowseConnect is not supported; use SQLDriverConnect with Server and Token");
+        return SQLRETURN(SQL_ERROR);
+    });
+}
+
 } // namespace
 
 TB_EXPORT SQLRETURN SQL_API SQLConnect(SQLHDBC handle, SQLCHAR* dsn, SQLSMALLINT dsn_length, SQLCHAR* user,
                                        SQLSMALLINT user_length, SQLCHAR* auth, SQLSMALLINT auth_length) {
+    TB_ENTRY();
     return connect(handle, from_narrow(dsn, dsn_length), from_narrow(user, user_length), from_narrow(auth, auth_length));
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLConnectW(SQLHDBC handle, SQLWCHAR* dsn, SQLSMALLINT dsn_length, SQLWCHAR* user,
                                         SQLSMALLINT user_length, SQLWCHAR* auth, SQLSMALLINT auth_length) {
+    TB_ENTRY();
     return connect(handle, from_wide(dsn, dsn_length), from_wide(user, user_length), from_wide(auth, auth_length));
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLDriverConnect(SQLHDBC handle, SQLHWND, SQLCHAR* in, SQLSMALLINT in_length,
                                              SQLCHAR* out, SQLSMALLINT out_max, SQLSMALLINT* out_length,
                                              SQLUSMALLINT completion) {
+    TB_ENTRY();
     return driver_connect(handle, from_narrow(in, in_length), completion,
                           [&](const std::string& text) { return write_narrow(text, out, out_max, out_length); });
 }
@@ -80,24 +91,25 @@ TB_EXPORT SQLRETURN SQL_API SQLDriverConnect(SQLHDBC handle, SQLHWND, SQLCHAR* i
 TB_EXPORT SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC handle, SQLHWND, SQLWCHAR* in, SQLSMALLINT in_length,
                                               SQLWCHAR* out, SQLSMALLINT out_max, SQLSMALLINT* out_length,
                                               SQLUSMALLINT completion) {
+    TB_ENTRY();
     return driver_connect(handle, from_wide(in, in_length), completion,
                           [&](const std::string& text) { return write_wide(text, out, out_max, out_length); });
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLBrowseConnect(SQLHDBC handle, SQLCHAR*, SQLSMALLINT, SQLCHAR*, SQLSMALLINT,
                                              SQLSMALLINT*) {
-    return guarded<Dbc>(handle, HandleKind::Dbc, [](Dbc& dbc) {
-        dbc.diag.add("HYC00", "SQLBrowseConnect is not supported; use SQLDriverConnect with Server and Token");
-        return SQLRETURN(SQL_ERROR);
-    });
+    TB_ENTRY();
+    return browse_connect(handle);
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLBrowseConnectW(SQLHDBC handle, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*, SQLSMALLINT,
                                               SQLSMALLINT*) {
-    return SQLBrowseConnect(handle, nullptr, 0, nullptr, 0, nullptr);
+    TB_ENTRY();
+    return browse_connect(handle);
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLDisconnect(SQLHDBC handle) {
+    TB_ENTRY();
     return guarded<Dbc>(handle, HandleKind::Dbc, [](Dbc& dbc) {
         if (!dbc.connected()) {
             dbc.diag.add("08003", "the connection is not open");

@@ -1,6 +1,7 @@
 // Descriptors (SQLGetDescField, SQLGetDescRec, SQLSetDescField,
 // SQLSetDescRec, SQLCopyDesc) and cursor names (SQLGetCursorName,
 // SQLSetCursorName), A and W.
+#include "driver/entry_trace.hpp"
 #include "driver/handles.hpp"
 #include "driver/statement_ops.hpp"
 #include "driver/strings.hpp"
@@ -139,6 +140,7 @@ SQLRETURN set_cursor_name(SQLHSTMT handle, const std::string& name) {
 
 TB_EXPORT SQLRETURN SQL_API SQLGetDescField(SQLHDESC handle, SQLSMALLINT number, SQLSMALLINT field, SQLPOINTER value,
                                             SQLINTEGER max, SQLINTEGER* length) {
+    TB_ENTRY();
     return guarded<Desc>(handle, HandleKind::Desc, [&](Desc& d) {
         return get_desc_field(d, number, field, value,
                               [&](const std::string& t) { return write_narrow(t, value, max, length); });
@@ -146,6 +148,7 @@ TB_EXPORT SQLRETURN SQL_API SQLGetDescField(SQLHDESC handle, SQLSMALLINT number,
 }
 TB_EXPORT SQLRETURN SQL_API SQLGetDescFieldW(SQLHDESC handle, SQLSMALLINT number, SQLSMALLINT field, SQLPOINTER value,
                                              SQLINTEGER max, SQLINTEGER* length) {
+    TB_ENTRY();
     return guarded<Desc>(handle, HandleKind::Desc, [&](Desc& d) {
         return get_desc_field(d, number, field, value, [&](const std::string& t) {
             return write_wide(t, value, max / SQLINTEGER(sizeof(SQLWCHAR)), length, true);
@@ -154,6 +157,7 @@ TB_EXPORT SQLRETURN SQL_API SQLGetDescFieldW(SQLHDESC handle, SQLSMALLINT number
 }
 TB_EXPORT SQLRETURN SQL_API SQLSetDescField(SQLHDESC handle, SQLSMALLINT number, SQLSMALLINT field, SQLPOINTER value,
                                             SQLINTEGER length) {
+    TB_ENTRY();
     return guarded<Desc>(handle, HandleKind::Desc, [&](Desc& d) {
         std::string text = field == SQL_DESC_NAME ? from_narrow(static_cast<SQLCHAR*>(value), length) : "";
         return set_desc_field(d, number, field, value, text);
@@ -161,6 +165,7 @@ TB_EXPORT SQLRETURN SQL_API SQLSetDescField(SQLHDESC handle, SQLSMALLINT number,
 }
 TB_EXPORT SQLRETURN SQL_API SQLSetDescFieldW(SQLHDESC handle, SQLSMALLINT number, SQLSMALLINT field, SQLPOINTER value,
                                              SQLINTEGER length) {
+    TB_ENTRY();
     return guarded<Desc>(handle, HandleKind::Desc, [&](Desc& d) {
         std::string text =
             field == SQL_DESC_NAME
@@ -173,6 +178,7 @@ TB_EXPORT SQLRETURN SQL_API SQLGetDescRec(SQLHDESC handle, SQLSMALLINT number, S
                                           SQLSMALLINT* name_length, SQLSMALLINT* type, SQLSMALLINT* sub,
                                           SQLLEN* length, SQLSMALLINT* precision, SQLSMALLINT* scale,
                                           SQLSMALLINT* nullable) {
+    TB_ENTRY();
     return get_desc_rec(
         handle, number, [&](const std::string& n) { return write_narrow(n, name, max, name_length); }, type, sub,
         length, precision, scale, nullable);
@@ -181,6 +187,7 @@ TB_EXPORT SQLRETURN SQL_API SQLGetDescRecW(SQLHDESC handle, SQLSMALLINT number, 
                                            SQLSMALLINT* name_length, SQLSMALLINT* type, SQLSMALLINT* sub,
                                            SQLLEN* length, SQLSMALLINT* precision, SQLSMALLINT* scale,
                                            SQLSMALLINT* nullable) {
+    TB_ENTRY();
     return get_desc_rec(
         handle, number, [&](const std::string& n) { return write_wide(n, name, max, name_length); }, type, sub,
         length, precision, scale, nullable);
@@ -188,6 +195,7 @@ TB_EXPORT SQLRETURN SQL_API SQLGetDescRecW(SQLHDESC handle, SQLSMALLINT number, 
 TB_EXPORT SQLRETURN SQL_API SQLSetDescRec(SQLHDESC handle, SQLSMALLINT number, SQLSMALLINT type, SQLSMALLINT sub,
                                           SQLLEN length, SQLSMALLINT precision, SQLSMALLINT scale, SQLPOINTER data,
                                           SQLLEN* string_length, SQLLEN* indicator) {
+    TB_ENTRY();
     return guarded<Desc>(handle, HandleKind::Desc, [&](Desc& d) {
         if (is_implementation_row(d)) throw Error("HY016", "an implementation row descriptor cannot be modified");
         if (number < 1) throw Error("07009", "descriptor record " + std::to_string(number) + " does not exist");
@@ -205,6 +213,7 @@ TB_EXPORT SQLRETURN SQL_API SQLSetDescRec(SQLHDESC handle, SQLSMALLINT number, S
     });
 }
 TB_EXPORT SQLRETURN SQL_API SQLCopyDesc(SQLHDESC source, SQLHDESC target) {
+    TB_ENTRY();
     Desc* from = static_cast<Desc*>(find_handle(source, HandleKind::Desc));
     if (!from) return SQL_INVALID_HANDLE;
     return guarded<Desc>(target, HandleKind::Desc, [&](Desc& to) {
@@ -221,14 +230,18 @@ TB_EXPORT SQLRETURN SQL_API SQLCopyDesc(SQLHDESC source, SQLHDESC target) {
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLGetCursorName(SQLHSTMT handle, SQLCHAR* name, SQLSMALLINT max, SQLSMALLINT* length) {
+    TB_ENTRY();
     return get_cursor_name(handle, [&](const std::string& n) { return write_narrow(n, name, max, length); });
 }
 TB_EXPORT SQLRETURN SQL_API SQLGetCursorNameW(SQLHSTMT handle, SQLWCHAR* name, SQLSMALLINT max, SQLSMALLINT* length) {
+    TB_ENTRY();
     return get_cursor_name(handle, [&](const std::string& n) { return write_wide(n, name, max, length); });
 }
 TB_EXPORT SQLRETURN SQL_API SQLSetCursorName(SQLHSTMT handle, SQLCHAR* name, SQLSMALLINT length) {
+    TB_ENTRY();
     return set_cursor_name(handle, from_narrow(name, length));
 }
 TB_EXPORT SQLRETURN SQL_API SQLSetCursorNameW(SQLHSTMT handle, SQLWCHAR* name, SQLSMALLINT length) {
+    TB_ENTRY();
     return set_cursor_name(handle, from_wide(name, length));
 }

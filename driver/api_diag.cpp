@@ -1,4 +1,5 @@
 // SQLGetDiagRec and SQLGetDiagField (A and W).
+#include "driver/entry_trace.hpp"
 #include "driver/handles.hpp"
 #include "driver/strings.hpp"
 
@@ -92,6 +93,7 @@ SQLRETURN get_diag_field(SQLSMALLINT type, SQLHANDLE handle, SQLSMALLINT number,
 TB_EXPORT SQLRETURN SQL_API SQLGetDiagRec(SQLSMALLINT type, SQLHANDLE handle, SQLSMALLINT number, SQLCHAR* state,
                                           SQLINTEGER* native, SQLCHAR* message, SQLSMALLINT message_max,
                                           SQLSMALLINT* message_length) {
+    TB_ENTRY();
     return get_diag_rec(
         type, handle, number,
         [&](const std::string& s) { if (state) write_narrow(s, state, 6, static_cast<SQLSMALLINT*>(nullptr)); },
@@ -101,6 +103,7 @@ TB_EXPORT SQLRETURN SQL_API SQLGetDiagRec(SQLSMALLINT type, SQLHANDLE handle, SQ
 TB_EXPORT SQLRETURN SQL_API SQLGetDiagRecW(SQLSMALLINT type, SQLHANDLE handle, SQLSMALLINT number, SQLWCHAR* state,
                                            SQLINTEGER* native, SQLWCHAR* message, SQLSMALLINT message_max,
                                            SQLSMALLINT* message_length) {
+    TB_ENTRY();
     return get_diag_rec(
         type, handle, number,
         [&](const std::string& s) { if (state) write_wide(s, state, 6, static_cast<SQLSMALLINT*>(nullptr)); },
@@ -110,6 +113,7 @@ TB_EXPORT SQLRETURN SQL_API SQLGetDiagRecW(SQLSMALLINT type, SQLHANDLE handle, S
 TB_EXPORT SQLRETURN SQL_API SQLGetDiagField(SQLSMALLINT type, SQLHANDLE handle, SQLSMALLINT number,
                                             SQLSMALLINT field, SQLPOINTER info, SQLSMALLINT info_max,
                                             SQLSMALLINT* info_length) {
+    TB_ENTRY();
     return get_diag_field(type, handle, number, field, info,
                           [&](const std::string& t) { return write_narrow(t, info, info_max, info_length); });
 }
@@ -117,6 +121,7 @@ TB_EXPORT SQLRETURN SQL_API SQLGetDiagField(SQLSMALLINT type, SQLHANDLE handle, 
 TB_EXPORT SQLRETURN SQL_API SQLGetDiagFieldW(SQLSMALLINT type, SQLHANDLE handle, SQLSMALLINT number,
                                              SQLSMALLINT field, SQLPOINTER info, SQLSMALLINT info_max,
                                              SQLSMALLINT* info_length) {
+    TB_ENTRY();
     // Lengths are in bytes for the W form.
     return get_diag_field(type, handle, number, field, info, [&](const std::string& t) {
         return write_wide(t, info, info_max / SQLSMALLINT(sizeof(SQLWCHAR)), info_length, true);

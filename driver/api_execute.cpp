@@ -1,6 +1,7 @@
 // SQLPrepare, SQLExecute, SQLExecDirect, SQLNativeSql, parameters
 // (SQLBindParameter, SQLNumParams, SQLDescribeParam, SQLParamData,
 // SQLPutData), SQLRowCount, SQLCancel, SQLCloseCursor, SQLMoreResults.
+#include "driver/entry_trace.hpp"
 #include "driver/handles.hpp"
 #include "driver/statement_ops.hpp"
 #include "driver/strings.hpp"
@@ -40,33 +41,41 @@ SQLRETURN native_sql(SQLHDBC handle, const std::string& text, Writer&& write) {
 } // namespace
 
 TB_EXPORT SQLRETURN SQL_API SQLPrepare(SQLHSTMT handle, SQLCHAR* text, SQLINTEGER length) {
+    TB_ENTRY();
     return prepare(handle, from_narrow(text, length));
 }
 TB_EXPORT SQLRETURN SQL_API SQLPrepareW(SQLHSTMT handle, SQLWCHAR* text, SQLINTEGER length) {
+    TB_ENTRY();
     return prepare(handle, from_wide(text, length));
 }
 TB_EXPORT SQLRETURN SQL_API SQLExecDirect(SQLHSTMT handle, SQLCHAR* text, SQLINTEGER length) {
+    TB_ENTRY();
     return exec_direct(handle, from_narrow(text, length));
 }
 TB_EXPORT SQLRETURN SQL_API SQLExecDirectW(SQLHSTMT handle, SQLWCHAR* text, SQLINTEGER length) {
+    TB_ENTRY();
     return exec_direct(handle, from_wide(text, length));
 }
 TB_EXPORT SQLRETURN SQL_API SQLExecute(SQLHSTMT handle) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) { return execute_statement(stmt); });
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLNativeSql(SQLHDBC handle, SQLCHAR* in, SQLINTEGER in_length, SQLCHAR* out,
                                          SQLINTEGER out_max, SQLINTEGER* out_length) {
+    TB_ENTRY();
     return native_sql(handle, from_narrow(in, in_length),
                       [&](const std::string& t) { return write_narrow(t, out, out_max, out_length); });
 }
 TB_EXPORT SQLRETURN SQL_API SQLNativeSqlW(SQLHDBC handle, SQLWCHAR* in, SQLINTEGER in_length, SQLWCHAR* out,
                                           SQLINTEGER out_max, SQLINTEGER* out_length) {
+    TB_ENTRY();
     return native_sql(handle, from_wide(in, in_length),
                       [&](const std::string& t) { return write_wide(t, out, out_max, out_length); });
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLNumParams(SQLHSTMT handle, SQLSMALLINT* count) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (!stmt.prepared) throw tb::engine::Error("HY010", "no statement is prepared");
         if (count) *count = SQLSMALLINT(stmt.statement->parameter_count());
@@ -76,6 +85,7 @@ TB_EXPORT SQLRETURN SQL_API SQLNumParams(SQLHSTMT handle, SQLSMALLINT* count) {
 
 TB_EXPORT SQLRETURN SQL_API SQLDescribeParam(SQLHSTMT handle, SQLUSMALLINT number, SQLSMALLINT* type,
                                              SQLULEN* size, SQLSMALLINT* digits, SQLSMALLINT* nullable) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (!stmt.prepared) throw tb::engine::Error("HY010", "no statement is prepared");
         if (number < 1 || number > stmt.statement->parameter_count())
@@ -93,6 +103,7 @@ TB_EXPORT SQLRETURN SQL_API SQLBindParameter(SQLHSTMT handle, SQLUSMALLINT numbe
                                              SQLSMALLINT c_type, SQLSMALLINT sql_type, SQLULEN size,
                                              SQLSMALLINT digits, SQLPOINTER data, SQLLEN buffer_length,
                                              SQLLEN* indicator) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (number < 1) throw tb::engine::Error("07009", "parameter numbers start at 1");
         if (io_type != SQL_PARAM_INPUT)
@@ -117,6 +128,7 @@ TB_EXPORT SQLRETURN SQL_API SQLBindParameter(SQLHSTMT handle, SQLUSMALLINT numbe
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLParamData(SQLHSTMT handle, SQLPOINTER* value) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (!stmt.need_data) throw tb::engine::Error("HY010", "no parameter is waiting for data");
         if (stmt.pending_index < stmt.pending_data.size()) {
@@ -129,6 +141,7 @@ TB_EXPORT SQLRETURN SQL_API SQLParamData(SQLHSTMT handle, SQLPOINTER* value) {
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLPutData(SQLHSTMT handle, SQLPOINTER data, SQLLEN length) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (!stmt.need_data || stmt.pending_index == 0) throw tb::engine::Error("HY010", "call SQLParamData first");
         const std::size_t k = stmt.pending_index - 1;
@@ -144,6 +157,7 @@ TB_EXPORT SQLRETURN SQL_API SQLPutData(SQLHSTMT handle, SQLPOINTER data, SQLLEN 
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLRowCount(SQLHSTMT handle, SQLLEN* count) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (!stmt.executed) throw tb::engine::Error("HY010", "the statement has not been executed");
         if (count) *count = stmt.row_count;
@@ -152,16 +166,16 @@ TB_EXPORT SQLRETURN SQL_API SQLRowCount(SQLHSTMT handle, SQLLEN* count) {
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLCancel(SQLHSTMT handle) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) {
         // Statements run synchronously: cancelling ends a data-at-execution sequence.
-        stmt.need_data = false;
-        stmt.pending_data.clear();
-        stmt.put_data.clear();
+        stmt.reset_data_at_exec();
         return SQLRETURN(SQL_SUCCESS);
     });
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLCloseCursor(SQLHSTMT handle) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) {
         require_cursor(stmt);
         stmt.close_cursor();
@@ -170,6 +184,7 @@ TB_EXPORT SQLRETURN SQL_API SQLCloseCursor(SQLHSTMT handle) {
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLMoreResults(SQLHSTMT handle) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) {
         // One result set per statement.
         stmt.close_cursor();

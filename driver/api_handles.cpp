@@ -1,4 +1,5 @@
 // SQLAllocHandle, SQLFreeHandle, SQLFreeStmt and the ODBC 2 allocation calls.
+#include "driver/entry_trace.hpp"
 #include "driver/handles.hpp"
 #include "engine/session.hpp"
 #include "engine/statement.hpp"
@@ -141,16 +142,24 @@ SQLRETURN free_handle(SQLSMALLINT type, SQLHANDLE handle) {
 } // namespace
 
 TB_EXPORT SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE input, SQLHANDLE* output) {
+    TB_ENTRY();
     return alloc_handle(type, input, output);
 }
 
-TB_EXPORT SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE handle) { return free_handle(type, handle); }
+TB_EXPORT SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE handle) {
+    TB_ENTRY();
+    return free_handle(type, handle);
+}
 
 TB_EXPORT SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT handle, SQLUSMALLINT option) {
+    TB_ENTRY();
     if (option == SQL_DROP) return free_handle(SQL_HANDLE_STMT, handle);
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         switch (option) {
-        case SQL_CLOSE: stmt.close_cursor(); break;
+        case SQL_CLOSE:
+            stmt.close_cursor();
+            stmt.reset_data_at_exec();
+            break;
         case SQL_UNBIND:
             stmt.ard->records.clear();
             break;

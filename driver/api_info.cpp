@@ -1,5 +1,6 @@
 // SQLGetInfo, SQLGetFunctions and SQLGetTypeInfo (A and W).
 #include "driver/catalog_results.hpp"
+#include "driver/entry_trace.hpp"
 #include "driver/handles.hpp"
 #include "driver/info.hpp"
 #include "driver/statement_ops.hpp"
@@ -45,12 +46,14 @@ SQLRETURN get_type_info(SQLHSTMT handle, SQLSMALLINT type) {
 
 TB_EXPORT SQLRETURN SQL_API SQLGetInfo(SQLHDBC handle, SQLUSMALLINT type, SQLPOINTER value, SQLSMALLINT max,
                                        SQLSMALLINT* length) {
+    TB_ENTRY();
     return get_info(handle, type, value, length,
                     [&](const std::string& t) { return write_narrow(t, value, max, length); });
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLGetInfoW(SQLHDBC handle, SQLUSMALLINT type, SQLPOINTER value, SQLSMALLINT max,
                                         SQLSMALLINT* length) {
+    TB_ENTRY();
     // BufferLength and *StringLengthPtr are in bytes for SQLGetInfoW.
     return get_info(handle, type, value, length, [&](const std::string& t) {
         return write_wide(t, value, max / SQLSMALLINT(sizeof(SQLWCHAR)), length, true);
@@ -58,6 +61,7 @@ TB_EXPORT SQLRETURN SQL_API SQLGetInfoW(SQLHDBC handle, SQLUSMALLINT type, SQLPO
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLGetFunctions(SQLHDBC handle, SQLUSMALLINT function, SQLUSMALLINT* supported) {
+    TB_ENTRY();
     return guarded<Dbc>(handle, HandleKind::Dbc, [&](Dbc&) {
         if (!supported) throw Error("HY009", "the output pointer is null");
         if (function == SQL_API_ODBC3_ALL_FUNCTIONS) {
@@ -74,5 +78,11 @@ TB_EXPORT SQLRETURN SQL_API SQLGetFunctions(SQLHDBC handle, SQLUSMALLINT functio
     });
 }
 
-TB_EXPORT SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT handle, SQLSMALLINT type) { return get_type_info(handle, type); }
-TB_EXPORT SQLRETURN SQL_API SQLGetTypeInfoW(SQLHSTMT handle, SQLSMALLINT type) { return get_type_info(handle, type); }
+TB_EXPORT SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT handle, SQLSMALLINT type) {
+    TB_ENTRY();
+    return get_type_info(handle, type);
+}
+TB_EXPORT SQLRETURN SQL_API SQLGetTypeInfoW(SQLHSTMT handle, SQLSMALLINT type) {
+    TB_ENTRY();
+    return get_type_info(handle, type);
+}

@@ -1,6 +1,7 @@
 // Result sets: SQLNumResultCols, SQLDescribeCol, SQLColAttribute, SQLBindCol,
-// SQLFetch, SQLFetchScroll, SQLGetData, SQLSetPos.
+// SQLFetch, SQLFetchScroll, SQLExtendedFetch, SQLGetData, SQLSetPos.
 #include "driver/convert.hpp"
+#include "driver/entry_trace.hpp"
 #include "driver/handles.hpp"
 #include "driver/statement_ops.hpp"
 #include "driver/strings.hpp"
@@ -95,6 +96,7 @@ SQLRETURN col_attribute(SQLHSTMT handle, SQLUSMALLINT number, SQLUSMALLINT field
 } // namespace
 
 TB_EXPORT SQLRETURN SQL_API SQLNumResultCols(SQLHSTMT handle, SQLSMALLINT* count) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (count) *count = SQLSMALLINT(result_columns(stmt).size());
         return SQLRETURN(SQL_SUCCESS);
@@ -104,6 +106,7 @@ TB_EXPORT SQLRETURN SQL_API SQLNumResultCols(SQLHSTMT handle, SQLSMALLINT* count
 TB_EXPORT SQLRETURN SQL_API SQLDescribeCol(SQLHSTMT handle, SQLUSMALLINT number, SQLCHAR* name, SQLSMALLINT name_max,
                                            SQLSMALLINT* name_length, SQLSMALLINT* type, SQLULEN* size,
                                            SQLSMALLINT* digits, SQLSMALLINT* nullable) {
+    TB_ENTRY();
     return describe_col(
         handle, number, [&](const std::string& n) { return write_narrow(n, name, name_max, name_length); }, type, size,
         digits, nullable);
@@ -112,6 +115,7 @@ TB_EXPORT SQLRETURN SQL_API SQLDescribeCol(SQLHSTMT handle, SQLUSMALLINT number,
 TB_EXPORT SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT handle, SQLUSMALLINT number, SQLWCHAR* name,
                                             SQLSMALLINT name_max, SQLSMALLINT* name_length, SQLSMALLINT* type,
                                             SQLULEN* size, SQLSMALLINT* digits, SQLSMALLINT* nullable) {
+    TB_ENTRY();
     return describe_col(
         handle, number, [&](const std::string& n) { return write_wide(n, name, name_max, name_length); }, type, size,
         digits, nullable);
@@ -120,6 +124,7 @@ TB_EXPORT SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT handle, SQLUSMALLINT number
 TB_EXPORT SQLRETURN SQL_API SQLColAttribute(SQLHSTMT handle, SQLUSMALLINT number, SQLUSMALLINT field,
                                             SQLPOINTER text, SQLSMALLINT text_max, SQLSMALLINT* text_length,
                                             SQLLEN* numeric) {
+    TB_ENTRY();
     return col_attribute(
         handle, number, field, [&](const std::string& t) { return write_narrow(t, text, text_max, text_length); },
         numeric);
@@ -128,6 +133,7 @@ TB_EXPORT SQLRETURN SQL_API SQLColAttribute(SQLHSTMT handle, SQLUSMALLINT number
 TB_EXPORT SQLRETURN SQL_API SQLColAttributeW(SQLHSTMT handle, SQLUSMALLINT number, SQLUSMALLINT field,
                                              SQLPOINTER text, SQLSMALLINT text_max, SQLSMALLINT* text_length,
                                              SQLLEN* numeric) {
+    TB_ENTRY();
     // Lengths of SQLColAttributeW are in bytes.
     return col_attribute(
         handle, number, field,
@@ -139,6 +145,7 @@ TB_EXPORT SQLRETURN SQL_API SQLColAttributeW(SQLHSTMT handle, SQLUSMALLINT numbe
 
 TB_EXPORT SQLRETURN SQL_API SQLBindCol(SQLHSTMT handle, SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER data,
                                        SQLLEN buffer_length, SQLLEN* indicator) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (number < 1) throw Error("07009", "bookmark columns are not supported; columns start at 1");
         if (buffer_length < 0) throw Error("HY090", "the buffer length is negative");
@@ -162,10 +169,12 @@ TB_EXPORT SQLRETURN SQL_API SQLBindCol(SQLHSTMT handle, SQLUSMALLINT number, SQL
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLFetch(SQLHSTMT handle) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) { return fetch_rowset(stmt); });
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT handle, SQLSMALLINT orientation, SQLLEN) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (orientation != SQL_FETCH_NEXT)
             throw Error("HY106", "the cursor is forward-only: only SQL_FETCH_NEXT is supported");
@@ -173,8 +182,31 @@ TB_EXPORT SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT handle, SQLSMALLINT orientat
     });
 }
 
+// unixODBC passes an application's SQLExtendedFetch only to a driver that
+// exports it (it does not map it onto SQLFetchScroll). The rowset size is
+// SQL_ROWSET_SIZE; the count and status array are arguments, not attributes.
+TB_EXPORT SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT handle, SQLUSMALLINT orientation, SQLLEN, SQLULEN* fetched,
+                                             SQLUSMALLINT* status) {
+    TB_ENTRY();
+    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+        if (orientation != SQL_FETCH_NEXT)
+            throw Error("HY106", "the cursor is forward-only: only SQL_FETCH_NEXT is supported");
+        Desc& ird = *stmt.ird;
+        SQLUSMALLINT* const saved_status = ird.array_status_ptr;
+        SQLULEN* const saved_fetched = ird.rows_processed_ptr;
+        ird.array_status_ptr = status;
+        ird.rows_processed_ptr = fetched;
+        struct Restore {
+            Desc& d; SQLUSMALLINT* s; SQLULEN* f;
+            ~Restore() { d.array_status_ptr = s; d.rows_processed_ptr = f; }
+        } restore{ird, saved_status, saved_fetched};
+        return fetch_rowset(stmt);
+    });
+}
+
 TB_EXPORT SQLRETURN SQL_API SQLGetData(SQLHSTMT handle, SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER data,
                                        SQLLEN buffer_length, SQLLEN* indicator) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         require_cursor(stmt);
         if (!stmt.row_current) throw Error("24000", "no row is positioned; call SQLFetch first");
@@ -204,6 +236,7 @@ TB_EXPORT SQLRETURN SQL_API SQLGetData(SQLHSTMT handle, SQLUSMALLINT number, SQL
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLSetPos(SQLHSTMT handle, SQLSETPOSIROW row, SQLUSMALLINT operation, SQLUSMALLINT) {
+    TB_ENTRY();
     return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         require_cursor(stmt);
         if (operation == SQL_POSITION && row <= 1) return SQLRETURN(SQL_SUCCESS);

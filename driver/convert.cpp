@@ -227,9 +227,16 @@ bool take(std::string_view& text, char c) {
 } // namespace
 
 // Parsed in place, without copies: this runs for every date cell fetched.
-bool parse_timestamp_text(std::string_view text, SQL_TIMESTAMP_STRUCT& out, bool& has_date, bool& has_time) {
+bool parse_timestamp_text(std::string_view text, SQL_TIMESTAMP_STRUCT& out, bool& has_date, bool& has_time,
+                          bool* out_of_range) {
     out = {};
     has_date = has_time = false;
+    if (out_of_range) *out_of_range = false;
+    // Well-formed text with impossible values (2024-02-30, 24:00) is 22007, not 22018.
+    auto invalid = [&] {
+        if (out_of_range) *out_of_range = true;
+        return false;
+    };
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
@@ -237,7 +244,10 @@ bool parse_timestamp_text(std::string_view text, SQL_TIMESTAMP_STRUCT& out, bool
     std::string_view rest = text;
     if (take_number(rest, 4, y) && take(rest, '-') && take_number(rest, 2, mo) && take(rest, '-') &&
         take_number(rest, 2, d)) {
-        if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+        static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (mo < 1 || mo > 12 || d < 1 || d > kDays[mo - 1]) return invalid();
+        const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        if (mo == 2 && d == 29 && !leap) return invalid();
         has_date = true;
         text = rest;
         while (!text.empty() && (text.front() == ' ' || text.front() == 'T')) text.remove_prefix(1);
@@ -246,7 +256,7 @@ bool parse_timestamp_text(std::string_view text, SQL_TIMESTAMP_STRUCT& out, bool
         rest = text;
         if (!take_number(rest, 2, h) || !take(rest, ':') || !take_number(rest, 2, mi)) return false;
         if (take(rest, ':') && !take_number(rest, 2, s)) return false;
-        if (h > 23 || mi > 59 || s > 61) return false;
+        if (h > 23 || mi > 59 || s > 61) return invalid();
         has_time = true;
         if (take(rest, '.')) {
             // Nanoseconds: the first nine digits, right-padded.
@@ -271,6 +281,25 @@ bool parse_timestamp_text(std::string_view text, SQL_TIMESTAMP_STRUCT& out, bool
     return has_date || has_time;
 }
 
+static ConvertResult convert_fixed(engine::Cursor& cursor, int index, CellType type,
+                                   const engine::ColumnInfo& column, const Target& t, SQLSMALLINT c_type);
+
+std::size_t fixed_c_type_size(SQLSMALLINT c_type) {
+    switch (c_type) {
+    case SQL_C_SLONG: case SQL_C_LONG: case SQL_C_ULONG: return sizeof(SQLINTEGER);
+    case SQL_C_SSHORT: case SQL_C_SHORT: case SQL_C_USHORT: return sizeof(SQLSMALLINT);
+    case SQL_C_STINYINT: case SQL_C_TINYINT: case SQL_C_UTINYINT: case SQL_C_BIT: return 1;
+    case SQL_C_SBIGINT: case SQL_C_UBIGINT: return sizeof(SQLBIGINT);
+    case SQL_C_DOUBLE: return sizeof(SQLDOUBLE);
+    case SQL_C_FLOAT: return sizeof(SQLREAL);
+    case SQL_C_NUMERIC: return sizeof(SQL_NUMERIC_STRUCT);
+    case SQL_C_TYPE_DATE: case SQL_C_DATE: return sizeof(SQL_DATE_STRUCT);
+    case SQL_C_TYPE_TIME: case SQL_C_TIME: return sizeof(SQL_TIME_STRUCT);
+    case SQL_C_TYPE_TIMESTAMP: case SQL_C_TIMESTAMP: return sizeof(SQL_TIMESTAMP_STRUCT);
+    default: return 0;
+    }
+}
+
 ConvertResult convert_cell(engine::Cursor& cursor, int index, const engine::ColumnInfo& column, const Target& t,
                            std::size_t& offset) {
     // sqlite3_column_type once per cell: it was called several times per cell.
@@ -292,10 +321,17 @@ ConvertResult convert_cell(engine::Cursor& cursor, int index, const engine::Colu
     case SQL_C_BINARY:
         return put_binary(cell_text(cursor, index, type, column, buffer, sizeof buffer), t, offset);
     }
-    // Fixed-size types: a second SQLGetData call on the column has no more data.
+    // Fixed-size types: a second SQLGetData call on the column has no more data,
+    // unless the first failed (22003, 22018...): then another C type may be tried.
     if (offset > 0) return ConvertResult::NoMoreData;
-    offset = 1;
     if (!t.data) fail("HY009", column, "the target buffer is null");
+    const ConvertResult result = convert_fixed(cursor, index, type, column, t, c_type);
+    offset = 1;
+    return result;
+}
+
+static ConvertResult convert_fixed(engine::Cursor& cursor, int index, CellType type,
+                                   const engine::ColumnInfo& column, const Target& t, SQLSMALLINT c_type) {
     switch (c_type) {
     case SQL_C_SLONG: case SQL_C_LONG: return put_integer<SQLINTEGER>(cursor, index, type, column, t);
     case SQL_C_ULONG: return put_integer<SQLUINTEGER>(cursor, index, type, column, t);
@@ -332,10 +368,12 @@ ConvertResult convert_cell(engine::Cursor& cursor, int index, const engine::Colu
         if (type != CellType::Text)
             fail("07006", column, "a number cannot be converted to a date or time");
         SQL_TIMESTAMP_STRUCT ts;
-        bool has_date, has_time;
+        bool has_date, has_time, out_of_range;
         const std::string_view text = cursor.as_text(index);
-        if (!parse_timestamp_text(text, ts, has_date, has_time))
-            fail("22018", column, "the text '" + std::string(text) + "' is not a date or time");
+        if (!parse_timestamp_text(text, ts, has_date, has_time, &out_of_range))
+            fail(out_of_range ? "22007" : "22018", column,
+                 "the text '" + std::string(text) + (out_of_range ? "' is not a valid date or time"
+                                                                  : "' is not a date or time"));
         if (c_type == SQL_C_TYPE_DATE || c_type == SQL_C_DATE) {
             if (!has_date) fail("07006", column, "a time has no date part");
             SQL_DATE_STRUCT d{ts.year, ts.month, ts.day};

@@ -28,7 +28,13 @@ enum class ConvertResult { Ok, Truncated, NoMoreData };
 ConvertResult convert_cell(engine::Cursor& cursor, int index, const engine::ColumnInfo& column, const Target& target,
                            std::size_t& offset);
 
-// Parses "YYYY-MM-DD[ HH:MM:SS[.fff]]" or "HH:MM:SS" text.
-bool parse_timestamp_text(std::string_view text, SQL_TIMESTAMP_STRUCT& out, bool& has_date, bool& has_time);
+// The size of a fixed-length C type's buffer (0 for character and binary
+// types): the column-wise stride, since BufferLength is ignored for them.
+std::size_t fixed_c_type_size(SQLSMALLINT c_type);
+
+// Parses "YYYY-MM-DD[ HH:MM:SS[.fff]]" or "HH:MM:SS" text. On failure,
+// *out_of_range says the text had the shape but an impossible value.
+bool parse_timestamp_text(std::string_view text, SQL_TIMESTAMP_STRUCT& out, bool& has_date, bool& has_time,
+                          bool* out_of_range = nullptr);
 
 } // namespace tb::driver

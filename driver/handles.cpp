@@ -57,8 +57,12 @@ void Stmt::close_cursor() {
     row_current = false;
     getdata_column = 0;
     getdata_offset = 0;
+}
+
+void Stmt::reset_data_at_exec() {
     need_data = false;
     pending_data.clear();
+    pending_index = 0;
     put_data.clear();
 }
 

@@ -83,7 +83,10 @@ struct Stmt : Handle {
     std::size_t pending_index = 0;
     std::vector<std::string> put_data;
     bool need_data = false;
+    // Closes the result set; a data-at-execution sequence survives it (the
+    // execution that SQLParamData finishes closes the cursor too).
     void close_cursor();
+    void reset_data_at_exec();
 };
 
 // Registry of live handles.

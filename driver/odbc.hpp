@@ -9,5 +9,26 @@
 #include <sqlucode.h>
 #include <odbcinst.h>
 
+// iODBC's headers (3.52) stop short of ODBC 3.80: the values below are the
+// ones of the ODBC 3.80 specification, which unixODBC's headers carry.
+#ifndef SQL_OV_ODBC3_80
+#define SQL_OV_ODBC3_80 380UL
+#endif
+#ifndef SQL_CONVERT_GUID
+#define SQL_CONVERT_GUID 173
+#endif
+#ifndef SQL_ASYNC_DBC_FUNCTIONS
+#define SQL_ASYNC_DBC_FUNCTIONS 10023
+#define SQL_ASYNC_DBC_NOT_CAPABLE 0x00000000L
+#endif
+#ifndef SQL_DRIVER_AWARE_POOLING_SUPPORTED
+#define SQL_DRIVER_AWARE_POOLING_SUPPORTED 10024
+#define SQL_DRIVER_AWARE_POOLING_NOT_CAPABLE 0x00000000L
+#endif
+#ifndef SQL_ASYNC_NOTIFICATION
+#define SQL_ASYNC_NOTIFICATION 10025
+#define SQL_ASYNC_NOTIFICATION_NOT_CAPABLE 0x00000000L
+#endif
+
 // Every ODBC entry point: C linkage, exported (everything else is hidden).
 #define TB_EXPORT extern "C" __attribute__((visibility("default")))

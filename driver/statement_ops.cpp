@@ -65,6 +65,7 @@ void require_cursor(Stmt& stmt) {
 
 void prepare_statement(Stmt& stmt, const std::string& text) {
     stmt.close_cursor();
+    stmt.reset_data_at_exec();
     stmt.prepared = false;
     stmt.executed = false;
     if (!stmt.statement) stmt.statement = std::make_unique<engine::Statement>(*stmt.dbc->session);
@@ -76,6 +77,7 @@ void prepare_statement(Stmt& stmt, const std::string& text) {
 
 void set_result(Stmt& stmt, std::unique_ptr<engine::Cursor> cursor) {
     stmt.close_cursor();
+    stmt.reset_data_at_exec();
     stmt.statement.reset();
     stmt.prepared = false;
     stmt.cursor = std::move(cursor);
@@ -99,9 +101,13 @@ SQLRETURN execute_statement(Stmt& stmt) {
             return SQL_NEED_DATA;
         }
     }
-    stmt.need_data = false;
-    if (stmt.statement->is_write()) return execute_write(stmt, count);
+    if (stmt.statement->is_write()) {
+        const SQLRETURN rc = execute_write(stmt, count);
+        stmt.reset_data_at_exec();
+        return rc;
+    }
     auto parameters = read_parameters(stmt, count);
+    stmt.reset_data_at_exec();
     auto cursor = stmt.statement->execute(parameters);
     add_warnings(stmt, stmt.statement->take_warnings());
     stmt.cursor = std::move(cursor);
@@ -148,7 +154,9 @@ SQLRETURN fetch_rowset(Stmt& stmt) {
             if (!r.bound()) continue;
             Target t;
             t.c_type = r.concise_type;
-            t.data = element(static_cast<char*>(r.data_ptr), rows, ard.bind_type, std::size_t(r.octet_length), offset);
+            const std::size_t fixed = fixed_c_type_size(r.concise_type);
+            t.data = element(static_cast<char*>(r.data_ptr), rows, ard.bind_type,
+                             fixed ? fixed : std::size_t(r.octet_length), offset);
             t.buffer_length = r.octet_length;
             t.indicator = element(r.indicator_ptr, rows, ard.bind_type, sizeof(SQLLEN), offset);
             t.length = element(r.octet_length_ptr, rows, ard.bind_type, sizeof(SQLLEN), offset);

@@ -10,7 +10,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   python3 python3-pyodbc libsqliteodbc
-  clang libclang-rt-dev
+  libiodbc2 iodbc   # the iODBC variant's runtime and iodbctest; headers: scripts/iodbc-headers.sh
+  clang libclang-rt-dev ccache
 )
 
 missing=()

@@ -42,3 +42,15 @@ TEST(TimestampText, RejectsWhatIsNoDateOrTime) {
     EXPECT_FALSE(parse_timestamp_text("2024-01-01 x", ts, has_date, has_time));
     EXPECT_FALSE(parse_timestamp_text("Müller", ts, has_date, has_time));
 }
+
+TEST(TimestampText, TellsImpossibleValuesFromText) {
+    SQL_TIMESTAMP_STRUCT ts;
+    bool has_date, has_time, out_of_range = false;
+    EXPECT_FALSE(parse_timestamp_text("2023-02-29", ts, has_date, has_time, &out_of_range));
+    EXPECT_TRUE(out_of_range) << "22007: shaped like a date, but no such day";
+    EXPECT_FALSE(parse_timestamp_text("2024-04-31", ts, has_date, has_time, &out_of_range));
+    EXPECT_TRUE(out_of_range);
+    EXPECT_TRUE(parse_timestamp_text("2024-02-29", ts, has_date, has_time, &out_of_range));
+    EXPECT_FALSE(parse_timestamp_text("Müller", ts, has_date, has_time, &out_of_range));
+    EXPECT_FALSE(out_of_range) << "22018: not a date at all";
+}
