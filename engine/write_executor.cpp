@@ -38,6 +38,9 @@ WriteOutcome execute_write(Session& session, const sql::Statement& statement,
     if (table.name == "projects") return write::write_projects(session, table, statement, parameter_rows);
     if (table.name == "worktime_events") return write::write_events(session, table, statement, parameter_rows);
     if (table.name == "timeclock") return write::write_timeclock(session, table, statement, parameter_rows);
+    if (table.name == "users") return write::write_users(session, table, statement, parameter_rows);
+    if (table.name == "holidayentitlement" || table.name == "workdays")
+        return write::write_plans(session, table, statement, parameter_rows);
     throw Error("HYC00", "writing to " + table.name + " (action " + table.write_route +
                              ") is not supported by this version of the driver yet");
 }

@@ -94,7 +94,7 @@ WriteOutcome send(Session& session, const catalog::Table& table, const std::vect
 WriteOutcome insert(Session& session, const catalog::Table& table, const sql::Statement& statement,
                     const std::vector<ParameterValues>& parameter_rows) {
     const auto& route = route_for(table, catalog::WriteKind::Insert);
-    auto rows = insert_rows(table, route, statement.insert, parameter_rows);
+    auto rows = insert_rows(session, table, route, statement.insert, parameter_rows);
     std::vector<Problem> problems;
     std::vector<Line> lines;
     for (auto& row : rows) {
