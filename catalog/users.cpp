@@ -127,7 +127,7 @@ Table users_table() {
              "Date of separation from the company"),
         date("date_of_birth", "Day of birth (dd/mm/yyyy)", "Date of birth"),
         input("gender", SqlType::WVarchar,
-              "Written only (required by INSERT, passed through as given); reads NULL: the API does not report it", 20),
+              "Written only (required by INSERT, passed through as given); reads NULL: the API does not report it"),
     };
     t.primary_key = {"user_id"};
     t.writes = user_writes();
