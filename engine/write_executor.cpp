@@ -47,6 +47,17 @@ WriteOutcome execute_write(Session& session, const sql::Statement& statement,
 
 namespace write {
 
+WriteOutcome by_kind(KindExecutor insert, KindExecutor update, KindExecutor remove, Session& session,
+                     const catalog::Table& table, const sql::Statement& statement,
+                     const std::vector<ParameterValues>& parameter_rows) {
+    switch (statement.kind) {
+    case sql::StatementKind::Insert: return insert(session, table, statement, parameter_rows);
+    case sql::StatementKind::Update: return update(session, table, statement, parameter_rows);
+    case sql::StatementKind::Delete: return remove(session, table, statement, parameter_rows);
+    default: throw Error("HY000", "not a write statement");
+    }
+}
+
 const catalog::WriteRoute& route_for(const catalog::Table& table, catalog::WriteKind kind) {
     for (const auto& route : table.writes)
         if (route.kind == kind) return route;

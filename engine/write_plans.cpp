@@ -18,12 +18,7 @@ namespace {
 void check_assignments(const catalog::Table& table, const catalog::WriteRoute& route,
                        const std::vector<sql::ast::Assignment>& assignments, const std::vector<std::string>& fixed) {
     for (const auto& a : assignments) {
-        const catalog::Column* c = table.find_column(a.column);
-        if (!c) {
-            const std::string hint = catalog::suggest_column(table, a.column);
-            throw Error("42S22", "table " + table.name + " has no column " + a.column +
-                                     (hint.empty() ? "" : "; did you mean " + hint + "?"));
-        }
+        const catalog::Column* c = &named_column(table, a.column);
         const std::string name = lower(c->name);
         const bool writable = std::any_of(route.fields.begin(), route.fields.end(),
                                           [&](const auto& f) { return f.column == name; });

@@ -122,12 +122,7 @@ WriteOutcome update(Session& session, const catalog::Table& table, const sql::St
                                      "it; add SET " + must + " = 0 (or 1)");
     }
     for (const auto& a : u.assignments) {
-        const catalog::Column* c = table.find_column(a.column);
-        if (!c) {
-            const std::string hint = catalog::suggest_column(table, a.column);
-            throw Error("42S22", "table " + table.name + " has no column " + a.column +
-                                     (hint.empty() ? "" : "; did you mean " + hint + "?"));
-        }
+        const catalog::Column* c = &named_column(table, a.column);
         const bool writable = std::any_of(route.fields.begin(), route.fields.end(),
                                           [&](const auto& f) { return lower(f.column) == lower(c->name); });
         if (!writable || lower(c->name) == kKey)
@@ -209,12 +204,7 @@ WriteOutcome remove(Session& session, const catalog::Table& table, const sql::St
 
 WriteOutcome write_projects(Session& session, const catalog::Table& table, const sql::Statement& statement,
                             const std::vector<ParameterValues>& parameter_rows) {
-    switch (statement.kind) {
-    case sql::StatementKind::Insert: return insert(session, table, statement, parameter_rows);
-    case sql::StatementKind::Update: return update(session, table, statement, parameter_rows);
-    case sql::StatementKind::Delete: return remove(session, table, statement, parameter_rows);
-    default: throw Error("HY000", "not a write statement");
-    }
+    return by_kind(insert, update, remove, session, table, statement, parameter_rows);
 }
 
 } // namespace tb::engine::write

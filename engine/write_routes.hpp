@@ -29,6 +29,13 @@ WriteOutcome write_users(Session& session, const catalog::Table& table, const sq
 WriteOutcome write_plans(Session& session, const catalog::Table& table, const sql::Statement& statement,
                          const std::vector<ParameterValues>& parameter_rows);
 
+// Calls the executor of the statement's kind (INSERT, UPDATE, DELETE).
+using KindExecutor = WriteOutcome (*)(Session&, const catalog::Table&, const sql::Statement&,
+                                      const std::vector<ParameterValues>&);
+WriteOutcome by_kind(KindExecutor insert, KindExecutor update, KindExecutor remove, Session& session,
+                     const catalog::Table& table, const sql::Statement& statement,
+                     const std::vector<ParameterValues>& parameter_rows);
+
 // The route of a table for a statement kind; throws when there is none.
 const catalog::WriteRoute& route_for(const catalog::Table& table, catalog::WriteKind kind);
 

@@ -56,12 +56,7 @@ bool sets_column(const sql::ast::Update& u, const std::string& column) {
 // Checks the SET list: every column must be writable by one of the routes.
 void check_assignments(const catalog::Table& table, const sql::ast::Update& u, const UpdateRoutes& routes) {
     for (const auto& a : u.assignments) {
-        const catalog::Column* c = table.find_column(a.column);
-        if (!c) {
-            const std::string hint = catalog::suggest_column(table, a.column);
-            throw Error("42S22", "table " + table.name + " has no column " + a.column +
-                                     (hint.empty() ? "" : "; did you mean " + hint + "?"));
-        }
+        const catalog::Column* c = &named_column(table, a.column);
         const std::string name = lower(c->name);
         const bool special = name == "email" || name == "account_locked" || name == "manager_user_ids";
         const bool in_full = std::any_of(routes.full->fields.begin(), routes.full->fields.end(),
@@ -215,12 +210,7 @@ WriteOutcome remove(Session& session, const catalog::Table& table, const sql::St
 
 WriteOutcome write_users(Session& session, const catalog::Table& table, const sql::Statement& statement,
                          const std::vector<ParameterValues>& parameter_rows) {
-    switch (statement.kind) {
-    case sql::StatementKind::Insert: return insert(session, table, statement, parameter_rows);
-    case sql::StatementKind::Update: return update(session, table, statement, parameter_rows);
-    case sql::StatementKind::Delete: return remove(session, table, statement, parameter_rows);
-    default: throw Error("HY000", "not a write statement");
-    }
+    return by_kind(insert, update, remove, session, table, statement, parameter_rows);
 }
 
 } // namespace tb::engine::write

@@ -92,6 +92,13 @@ const Literal* InputRow::find(const std::string& column) const {
     return it == values.end() ? nullptr : &it->second;
 }
 
+const catalog::Column& named_column(const catalog::Table& table, const std::string& name) {
+    if (const catalog::Column* c = table.find_column(name)) return *c;
+    const std::string hint = catalog::suggest_column(table, name);
+    throw Error("42S22", "table " + table.name + " has no column " + name +
+                             (hint.empty() ? "" : "; did you mean " + hint + "?"));
+}
+
 Literal resolve(const sql::ast::Expr& expr, const ParameterValues& parameters, const std::string& column) {
     auto value = sql::ast::constant_value(expr);
     if (!value)
@@ -113,12 +120,7 @@ std::vector<InputRow> insert_rows(Session& session, const catalog::Table& table,
         for (const auto& c : table.columns) columns.push_back(c.name);
     } else {
         for (const auto& name : insert.columns) {
-            const catalog::Column* c = table.find_column(name);
-            if (!c) {
-                const std::string hint = catalog::suggest_column(table, name);
-                throw Error("42S22", "table " + table.name + " has no column " + name +
-                                         (hint.empty() ? "" : "; did you mean " + hint + "?"));
-            }
+            const catalog::Column* c = &named_column(table, name);
             bool writable = std::any_of(route.fields.begin(), route.fields.end(),
                                         [&](const auto& f) { return iequals(f.column, c->name); }) ||
                             std::any_of(route.choices.begin(), route.choices.end(),

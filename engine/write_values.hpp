@@ -46,6 +46,9 @@ struct Problem {
     std::string message;
 };
 
+// The column a statement names; 42S22 with a suggestion when there is none.
+const catalog::Column& named_column(const catalog::Table& table, const std::string& name);
+
 // A constant or a ? marker; anything else is a 0A000 error naming the column.
 Literal resolve(const sql::ast::Expr& expr, const ParameterValues& parameters, const std::string& column);
 

@@ -10,27 +10,10 @@ using namespace tb::test;
 
 namespace {
 
-class PlanWrites : public ::testing::Test {
+class PlanWrites : public SimWriteTest {
 protected:
-    void SetUp() override {
-        sim = std::make_unique<SimProcess>(std::vector<std::string>{"--users", "25", "--today", "2025-03-10"});
-        ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim->connection_string())));
-        sim->clear_log();
-    }
-    std::string scalar(const std::string& sql) {
-        auto rows = connection.query(sql);
-        return rows.empty() || rows[0].empty() ? "<none>" : rows[0][0].value_or("NULL");
-    }
-    bool row_has(const WriteResult& w, SQLLEN row, const std::string& state, const std::string& text) {
-        for (const auto& r : w.records)
-            if (r.row == row && r.sqlstate == state && r.message.find(text) != std::string::npos) return true;
-        return false;
-    }
-    std::unique_ptr<SimProcess> sim;
-    OdbcConnection connection;
+    PlanWrites() : SimWriteTest({"--users", "25", "--today", "2025-03-10"}) {}
 };
-
-bool lacks(const LoggedRequest& r, const std::string& key) { return r.line.find("\"" + key + "\":") == std::string::npos; }
 
 TEST_F(PlanWrites, EntitlementSendsOnlyTheColumnsSet) {
     const std::string extra = scalar("SELECT extra_vacation_days FROM holidayentitlement WHERE user_id = 3 AND year = 2025");
@@ -73,11 +56,11 @@ TEST_F(PlanWrites, EntitlementParameterArrayAndKeyLists) {
 TEST_F(PlanWrites, EntitlementValidation) {
     auto w = exec_write(connection, "UPDATE holidayentitlement SET vacation_contingent = 1.25 WHERE user_id = 3 AND year = 2025");
     EXPECT_EQ(w.rc, SQL_ERROR);
-    EXPECT_TRUE(row_has(w, 1, "22018", "one decimal place")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "22018", "one decimal place")) << w.dump();
     w = exec_write(connection, "UPDATE holidayentitlement SET vacation_contingent = 'viel' WHERE user_id = 3 AND year = 2025");
-    EXPECT_TRUE(row_has(w, 1, "22018", "must be a number")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "22018", "must be a number")) << w.dump();
     w = exec_write(connection, "UPDATE holidayentitlement SET vacation_contingent = NULL WHERE user_id = 3 AND year = 2025");
-    EXPECT_TRUE(row_has(w, 1, "23000", "NULL")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "23000", "NULL")) << w.dump();
     w = exec_write(connection, "UPDATE holidayentitlement SET vacation_contingent = 30 WHERE user_id = 3");
     EXPECT_TRUE(w.has("0A000", "year")) << w.dump();
     w = exec_write(connection, "UPDATE holidayentitlement SET year = 2024 WHERE user_id = 3 AND year = 2025");
@@ -93,7 +76,7 @@ TEST_F(PlanWrites, EntitlementValidation) {
 TEST_F(PlanWrites, EntitlementServiceToken) {
     auto w = exec_write(connection, "UPDATE holidayentitlement SET vacation_contingent = -1 WHERE user_id = 3 AND year = 2025");
     EXPECT_EQ(w.rc, SQL_ERROR) << w.dump();
-    EXPECT_TRUE(row_has(w, 1, "22018", "RESULT_ERR_HOLIDAY_ENTITLEMENT_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "22018", "RESULT_ERR_HOLIDAY_ENTITLEMENT_INVALID")) << w.dump();
     EXPECT_EQ(sim->requests("setholidayentitlement").size(), 1u);
 }
 
@@ -176,13 +159,13 @@ TEST_F(PlanWrites, WorkdayValidation) {
                                         "(999, '2025-06-01', 300, 300, 300, 300, 300, 0, 0, 1),"   // 4
                                         "(8, '2025-13-01', 300, 300, 300, 300, 300, 0, 0, 1)");    // 5
     EXPECT_EQ(w.rc, SQL_ERROR) << w.dump();
-    EXPECT_TRUE(row_has(w, 1, "22003", "0 or more")) << w.dump();
-    EXPECT_TRUE(row_has(w, 2, "23000", "tuesday_minutes")) << w.dump();
-    EXPECT_TRUE(row_has(w, 3, "23000", "already has a period")) << w.dump();
-    EXPECT_TRUE(row_has(w, 4, "23000", "no user")) << w.dump();
-    EXPECT_TRUE(row_has(w, 5, "22007", "date")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "22003", "0 or more")) << w.dump();
+    EXPECT_TRUE(w.on_row(2, "23000", "tuesday_minutes")) << w.dump();
+    EXPECT_TRUE(w.on_row(3, "23000", "already has a period")) << w.dump();
+    EXPECT_TRUE(w.on_row(4, "23000", "no user")) << w.dump();
+    EXPECT_TRUE(w.on_row(5, "22007", "date")) << w.dump();
     w = exec_write(connection, "DELETE FROM workdays WHERE user_id = 4");
-    EXPECT_TRUE(row_has(w, 1, "HY000", "no work day period left")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "HY000", "no work day period left")) << w.dump();
     w = exec_write(connection, "UPDATE workdays SET user_id = 5 WHERE user_id = 4");
     EXPECT_TRUE(w.has("HY000", "cannot be changed")) << w.dump();
     w = exec_write(connection, "UPDATE workdays SET monday_minutes = 1 WHERE valid_from = '2024-04-01'");
@@ -193,9 +176,9 @@ TEST_F(PlanWrites, WorkdayValidation) {
 TEST_F(PlanWrites, WorkdayServiceTokens) {
     auto w = exec_write(connection, std::string(kPeriod) + "(4, '2025-06-01', 300, 300, 300, 300, 300, 0, 0, 99)");
     EXPECT_EQ(w.rc, SQL_ERROR) << w.dump();
-    EXPECT_TRUE(row_has(w, 1, "22018", "RESULT_ERR_GROUP_2_HOLIDAY_SET_ID_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "22018", "RESULT_ERR_GROUP_2_HOLIDAY_SET_ID_INVALID")) << w.dump();
     w = exec_write(connection, std::string(kPeriod) + "(4, '2025-06-01', 2000, 300, 300, 300, 300, 0, 0, 1)");
-    EXPECT_TRUE(row_has(w, 1, "22018", "RESULT_ERR_GROUP_2_WORKING_TIME_MO_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "22018", "RESULT_ERR_GROUP_2_WORKING_TIME_MO_INVALID")) << w.dump();
     EXPECT_EQ(sim->requests("setworkdays").size(), 2u);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM workdays WHERE user_id = 4"), "1");
 }

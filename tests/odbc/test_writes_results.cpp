@@ -15,30 +15,15 @@ namespace {
 
 const std::vector<std::string> kFlags = {"--users", "25", "--years", "2024", "--today", "2026-06-30"};
 
-class ResultCodes : public ::testing::Test {
+class ResultCodes : public SimWriteTest {
 protected:
-    void SetUp() override {
-        sim = std::make_unique<SimProcess>(kFlags);
-        ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim->connection_string())));
-        sim->clear_log();
-    }
-    std::string scalar(const std::string& sql) {
-        auto rows = connection.query(sql);
-        return rows.empty() || rows[0].empty() ? "<none>" : rows[0][0].value_or("NULL");
-    }
+    ResultCodes() : SimWriteTest(kFlags) {}
     std::string email(int user) { return scalar("SELECT email FROM users WHERE user_id = " + std::to_string(user)); }
-    bool row_has(const WriteResult& w, SQLLEN row, const std::string& state, const std::string& text) {
-        for (const auto& r : w.records)
-            if (r.row == row && r.sqlstate == state && r.message.find(text) != std::string::npos) return true;
-        return false;
-    }
     // One START..STOP group of a person as two VALUES rows.
     std::string group(int user, const std::string& start, const std::string& stop, const std::string& stop_extra) {
         const std::string who = "('" + email(user) + "', '";
         return who + start + "', 'START', NULL, NULL, NULL), " + who + stop + "', 'STOP', " + stop_extra + ")";
     }
-    std::unique_ptr<SimProcess> sim;
-    OdbcConnection connection;
 };
 
 const std::string kEvents =
@@ -58,11 +43,11 @@ TEST_F(ResultCodes, EventCodesAreRecordsOfTheirRows) {
     auto w = exec_write(connection, sql);
     EXPECT_EQ(w.rc, SQL_SUCCESS_WITH_INFO) << w.dump();
     EXPECT_EQ(sim->requests("timeimportbyevents").size(), 1u);
-    EXPECT_TRUE(row_has(w, 1, "22007", "TIMESTAMP_INVALID")) << w.dump();
-    EXPECT_TRUE(row_has(w, 4, "22018", "PROJECT_ID_INVALID")) << w.dump();
-    EXPECT_TRUE(row_has(w, 6, "23000", "SERVICE_ID_INVALID")) << w.dump();
-    EXPECT_TRUE(row_has(w, 8, "22001", "REMARKS_INVALID_OR_TOO_LONG")) << w.dump();
-    EXPECT_TRUE(row_has(w, 10, "HY000", "ENTRY_HAS_NO_WORK_TIME")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "22007", "TIMESTAMP_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(4, "22018", "PROJECT_ID_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(6, "23000", "SERVICE_ID_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(8, "22001", "REMARKS_INVALID_OR_TOO_LONG")) << w.dump();
+    EXPECT_TRUE(w.on_row(10, "HY000", "ENTRY_HAS_NO_WORK_TIME")) << w.dump();
     for (const auto& r : w.records) EXPECT_NE(r.row, 12) << w.dump();
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM worktime WHERE year = 2026 AND month = 6 AND user_id = 5"), "1");
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM worktime WHERE year = 2026 AND month = 6 AND user_id IN (1, 2, 3, 4)"), "0");
@@ -72,8 +57,8 @@ TEST_F(ResultCodes, EmployeeNumberUnknown) {
     auto w = exec_write(connection, "INSERT INTO worktime_events (employee_number, event_time, event) VALUES "
                                     "('XX-404', '2026-06-02 08:00', 'START'), ('XX-404', '2026-06-02 09:00', 'STOP')");
     EXPECT_EQ(w.rc, SQL_ERROR) << w.dump();
-    EXPECT_TRUE(row_has(w, 1, "23000", "EMPLOYEE_NUMBER_UNKNOWN")) << w.dump();
-    EXPECT_TRUE(row_has(w, 2, "23000", "EMPLOYEE_NUMBER_UNKNOWN")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "23000", "EMPLOYEE_NUMBER_UNKNOWN")) << w.dump();
+    EXPECT_TRUE(w.on_row(2, "23000", "EMPLOYEE_NUMBER_UNKNOWN")) << w.dump();
 }
 
 TEST_F(ResultCodes, EntryCollidesWithExistingEntry) {
@@ -83,7 +68,7 @@ TEST_F(ResultCodes, EntryCollidesWithExistingEntry) {
     EXPECT_EQ(w.row_count, 2);
     const std::string overlapping = kEvents + group(1, "2026-06-10 11:00", "2026-06-10 13:00", "NULL, NULL, NULL");
     w = exec_write(connection, overlapping);
-    EXPECT_TRUE(row_has(w, 2, "23000", "ENTRY_COLLIDES_WITH_EXISTING_ENTRY")) << w.dump();
+    EXPECT_TRUE(w.on_row(2, "23000", "ENTRY_COLLIDES_WITH_EXISTING_ENTRY")) << w.dump();
     EXPECT_EQ(sim->requests("timeimportbyevents").size(), 2u);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM worktime WHERE year = 2026 AND month = 6 AND user_id = 1"), "1");
     EXPECT_EQ(scalar("SELECT start_time FROM worktime WHERE year = 2026 AND month = 6 AND user_id = 1"), "08:00:00");
@@ -94,9 +79,9 @@ TEST_F(ResultCodes, ClockStopWithUnknownProjectOrServiceKeepsItRunning) {
     ASSERT_EQ(w.rc, SQL_SUCCESS) << w.dump();
     w = exec_write(connection, "INSERT INTO timeclock (user_id, command, project_id) VALUES (5, 'stop', 999)");
     EXPECT_EQ(w.rc, SQL_ERROR) << w.dump();
-    EXPECT_TRUE(row_has(w, 1, "23000", "RESULT_ERR_PROJECTID_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "23000", "RESULT_ERR_PROJECTID_INVALID")) << w.dump();
     w = exec_write(connection, "INSERT INTO timeclock (user_id, command, service_id) VALUES (5, 'stop', 999)");
-    EXPECT_TRUE(row_has(w, 1, "23000", "RESULT_ERR_SERVICEID_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "23000", "RESULT_ERR_SERVICEID_INVALID")) << w.dump();
     EXPECT_EQ(scalar("SELECT state FROM timeclock WHERE user_id = 5"), "RUNNING");
     w = exec_write(connection, "INSERT INTO timeclock (user_id, command) VALUES (5, 'cancel')");
     EXPECT_EQ(w.rc, SQL_SUCCESS) << w.dump();
@@ -109,7 +94,7 @@ TEST_F(ResultCodes, ClockOverlapCodes) {
     ASSERT_EQ(w.rc, SQL_SUCCESS) << w.dump();
     w = exec_write(connection, "INSERT INTO timeclock (user_id, command) VALUES (6, 'start')");
     EXPECT_EQ(w.rc, SQL_ERROR) << w.dump();
-    EXPECT_TRUE(row_has(w, 1, "HY000", "RESULT_ERR_TIMECLOCK_NOT_STARTABLE_MAY_OVERLAP")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "HY000", "RESULT_ERR_TIMECLOCK_NOT_STARTABLE_MAY_OVERLAP")) << w.dump();
 
     // User 7's clock runs while the day gets booked by an import: the stop
     // cannot save its entry.
@@ -119,7 +104,7 @@ TEST_F(ResultCodes, ClockOverlapCodes) {
     ASSERT_EQ(w.rc, SQL_SUCCESS) << w.dump();
     w = exec_write(connection, "INSERT INTO timeclock (user_id, command) VALUES (7, 'stop')");
     EXPECT_EQ(w.rc, SQL_ERROR) << w.dump();
-    EXPECT_TRUE(row_has(w, 1, "HY000", "RESULT_ERR_TIMECLOCK_STOPPED_WITHOUT_SAVE_DUE_TO_OVERLAPPING")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "HY000", "RESULT_ERR_TIMECLOCK_STOPPED_WITHOUT_SAVE_DUE_TO_OVERLAPPING")) << w.dump();
 }
 
 TEST_F(ResultCodes, InsertSelectFeedsTheEventsImport) {

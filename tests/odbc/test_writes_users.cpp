@@ -12,27 +12,10 @@ using namespace tb::test;
 
 namespace {
 
-class UserWrites : public ::testing::Test {
+class UserWrites : public SimWriteTest {
 protected:
-    void SetUp() override {
-        sim = std::make_unique<SimProcess>(std::vector<std::string>{"--users", "25", "--today", "2025-03-10"});
-        ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim->connection_string())));
-        sim->clear_log();
-    }
-    std::string scalar(const std::string& sql) {
-        auto rows = connection.query(sql);
-        return rows.empty() || rows[0].empty() ? "<none>" : rows[0][0].value_or("NULL");
-    }
-    bool row_has(const WriteResult& w, SQLLEN row, const std::string& state, const std::string& text) {
-        for (const auto& r : w.records)
-            if (r.row == row && r.sqlstate == state && r.message.find(text) != std::string::npos) return true;
-        return false;
-    }
-    std::unique_ptr<SimProcess> sim;
-    OdbcConnection connection;
+    UserWrites() : SimWriteTest({"--users", "25", "--today", "2025-03-10"}) {}
 };
-
-bool lacks(const LoggedRequest& r, const std::string& key) { return r.line.find("\"" + key + "\":") == std::string::npos; }
 
 const char* kCreate = "INSERT INTO users (email, first_name, last_name, gender, language, user_type) VALUES ";
 
@@ -78,7 +61,7 @@ TEST_F(UserWrites, ParameterArraySendsEachRowAndReportsTheRejectedOne) {
     EXPECT_EQ(w.status[0], SQL_PARAM_SUCCESS);
     EXPECT_EQ(w.status[1], SQL_PARAM_ERROR);
     EXPECT_EQ(w.status[2], SQL_PARAM_SUCCESS);
-    EXPECT_TRUE(row_has(w, 2, "23000", "RESULT_ERR_EMAIL_ALREADY_IN_USE")) << w.dump();
+    EXPECT_TRUE(w.on_row(2, "23000", "RESULT_ERR_EMAIL_ALREADY_IN_USE")) << w.dump();
     EXPECT_EQ(sim->requests("useraccount").size(), 3u);
     EXPECT_EQ(scalar("SELECT user_type FROM users WHERE email = 'c.drei@example.com'"), "Manager");
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM users"), "27");
@@ -104,13 +87,13 @@ TEST_F(UserWrites, ValidationReportsEveryRowAndSendsNothing) {
          {{"K", "K", "K", "K", "K", "K", long_cost.c_str(), "K"}}});
     EXPECT_EQ(w.rc, SQL_ERROR) << w.dump();
     EXPECT_TRUE(sim->requests("useraccount").empty());
-    EXPECT_TRUE(row_has(w, 2, "22001", "at most 50")) << w.dump();
-    EXPECT_TRUE(row_has(w, 3, "23000", "gender")) << w.dump();
-    EXPECT_TRUE(row_has(w, 4, "22018", "';'")) << w.dump();
-    EXPECT_TRUE(row_has(w, 5, "22018", "line break")) << w.dump();
-    EXPECT_TRUE(row_has(w, 6, "22007", "YYYY-MM-DD")) << w.dump();
-    EXPECT_TRUE(row_has(w, 7, "22001", "at most 20")) << w.dump();
-    EXPECT_TRUE(row_has(w, 8, "23000", "email")) << w.dump();
+    EXPECT_TRUE(w.on_row(2, "22001", "at most 50")) << w.dump();
+    EXPECT_TRUE(w.on_row(3, "23000", "gender")) << w.dump();
+    EXPECT_TRUE(w.on_row(4, "22018", "';'")) << w.dump();
+    EXPECT_TRUE(w.on_row(5, "22018", "line break")) << w.dump();
+    EXPECT_TRUE(w.on_row(6, "22007", "YYYY-MM-DD")) << w.dump();
+    EXPECT_TRUE(w.on_row(7, "22001", "at most 20")) << w.dump();
+    EXPECT_TRUE(w.on_row(8, "23000", "email")) << w.dump();
     EXPECT_TRUE(w.has("01000", "nothing of the statement was sent")) << w.dump();
     ASSERT_EQ(w.status.size(), 8u);
     EXPECT_EQ(w.status[0], SQL_PARAM_UNUSED);
@@ -194,7 +177,7 @@ TEST_F(UserWrites, LockUnlockAndEmailChange) {
 
     w = exec_write(connection, "UPDATE users SET account_locked = 'maybe' WHERE user_id = 3");
     EXPECT_EQ(w.rc, SQL_ERROR);
-    EXPECT_TRUE(row_has(w, 1, "22018", "true or false")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "22018", "true or false")) << w.dump();
     EXPECT_TRUE(sim->requests("useraccount").empty());
 }
 
@@ -233,18 +216,18 @@ TEST_F(UserWrites, ManagerAssignment) {
     EXPECT_EQ(w.rc, SQL_SUCCESS_WITH_INFO) << w.dump();
     EXPECT_EQ(w.row_count, 2);
     EXPECT_EQ(w.status[1], SQL_PARAM_ERROR);
-    EXPECT_TRUE(row_has(w, 2, "22018", "RESULT_ERR_MANAGER1_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(2, "22018", "RESULT_ERR_MANAGER1_INVALID")) << w.dump();
     EXPECT_EQ(sim->requests("managerassignment").size(), 3u);
     EXPECT_EQ(scalar("SELECT manager_user_ids FROM users WHERE user_id = 7"), "10,2");
 
     sim->clear_log();
     const std::string eleven = "'1,2,3,4,5,6,7,8,9,10,12'";
     w = exec_write(connection, "UPDATE users SET manager_user_ids = " + eleven + " WHERE user_id = 13");
-    EXPECT_TRUE(row_has(w, 1, "22001", "at most 10")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "22001", "at most 10")) << w.dump();
     w = exec_write(connection, "UPDATE users SET manager_user_ids = '2,x' WHERE user_id = 13");
-    EXPECT_TRUE(row_has(w, 1, "22018", "user ids separated by commas")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "22018", "user ids separated by commas")) << w.dump();
     w = exec_write(connection, "UPDATE users SET manager_user_ids = NULL WHERE user_id = 13");
-    EXPECT_TRUE(row_has(w, 1, "23000", "at least one manager")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "23000", "at least one manager")) << w.dump();
     EXPECT_TRUE(sim->requests("managerassignment").empty());
 }
 
@@ -292,26 +275,26 @@ TEST_F(UserWrites, ServiceTokensAreRecordsOfTheirRows) {
                             "('ok@example.com', 'A', 'B', 'male', 'de_DE', 'Employee')");   // 5
     EXPECT_EQ(w.rc, SQL_SUCCESS_WITH_INFO) << w.dump();
     EXPECT_EQ(w.row_count, 1);
-    EXPECT_TRUE(row_has(w, 1, "22018", "RESULT_ERR_EMAIL_INVALID")) << w.dump();
-    EXPECT_TRUE(row_has(w, 2, "22018", "RESULT_ERR_GENDER_INVALID")) << w.dump();
-    EXPECT_TRUE(row_has(w, 3, "22018", "RESULT_ERR_LOCALE_INVALID")) << w.dump();
-    EXPECT_TRUE(row_has(w, 4, "22018", "RESULT_ERR_USER_TYPE_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "22018", "RESULT_ERR_EMAIL_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(2, "22018", "RESULT_ERR_GENDER_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(3, "22018", "RESULT_ERR_LOCALE_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(4, "22018", "RESULT_ERR_USER_TYPE_INVALID")) << w.dump();
     EXPECT_TRUE(w.has("22018", "parameter user_type")) << w.dump();
 
     w = exec_write(connection,
                    "INSERT INTO users (email, first_name, last_name, gender, language, user_type, employee_number) "
                    "VALUES ('n@example.com', 'A', 'B', 'male', 'de_DE', 'Employee', '00102')");
     EXPECT_EQ(w.rc, SQL_ERROR) << w.dump();
-    EXPECT_TRUE(row_has(w, 1, "23000", "RESULT_ERR_EMPLOYEENUMBER_ALREADY_IN_USE")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "23000", "RESULT_ERR_EMPLOYEENUMBER_ALREADY_IN_USE")) << w.dump();
 
     w = exec_write(connection, "UPDATE users SET first_name = NULL WHERE user_id = 3");
     EXPECT_EQ(w.rc, SQL_ERROR) << w.dump();
-    EXPECT_TRUE(row_has(w, 1, "23000", "RESULT_ERR_MISSING_PARAMETER")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "23000", "RESULT_ERR_MISSING_PARAMETER")) << w.dump();
 
     w = exec_write(connection, "UPDATE users SET email = 'juergen.mueller@example.com' WHERE user_id = 3");
-    EXPECT_TRUE(row_has(w, 1, "23000", "RESULT_ERR_EMAIL_ALREADY_IN_USE")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "23000", "RESULT_ERR_EMAIL_ALREADY_IN_USE")) << w.dump();
     w = exec_write(connection, "UPDATE users SET email = 'no-address' WHERE user_id = 3");
-    EXPECT_TRUE(row_has(w, 1, "22018", "RESULT_ERR_NEW_EMAIL_INVALID")) << w.dump();
+    EXPECT_TRUE(w.on_row(1, "22018", "RESULT_ERR_NEW_EMAIL_INVALID")) << w.dump();
 }
 
 TEST_F(UserWrites, InsertSelectCopiesRowsThroughTheReadPath) {
