@@ -27,11 +27,6 @@ void check_assignments(const catalog::Table& table, const catalog::WriteRoute& r
     }
 }
 
-const std::vector<ParameterValues>& at_least_one(const std::vector<ParameterValues>& sets) {
-    static const std::vector<ParameterValues> none(1);
-    return sets.empty() ? none : sets;
-}
-
 WriteOutcome entitlement(Session& session, const catalog::Table& table, const sql::Statement& statement,
                          const std::vector<ParameterValues>& parameter_rows) {
     if (statement.kind != sql::StatementKind::Update)

@@ -142,4 +142,32 @@ std::map<std::string, CurrentRow> current_rows(Session& session, const catalog::
     return rows;
 }
 
+std::vector<InputRow> targeted_rows(Session& session, const catalog::Table& table, const std::string& key,
+                                    const std::optional<Expr>& where, const std::vector<sql::ast::Assignment>& assignments,
+                                    const std::vector<ParameterValues>& sets, std::vector<CurrentRow>* current_of) {
+    std::map<std::string, CurrentRow> current;
+    bool read = false;
+    std::vector<InputRow> rows;
+    for (std::size_t p = 0; p < sets.size(); ++p) {
+        const auto ids = key_values(where, key, table.name, sets[p]);
+        if (ids.empty()) continue;
+        if (!read) {
+            current = current_rows(session, table, key);
+            read = true;
+        }
+        for (const auto& id : ids) {
+            auto it = current.find(id);
+            if (it == current.end()) continue;  // no such row: touches nothing
+            InputRow row;
+            row.number = static_cast<long>(p + 1);
+            row.param_set = p;
+            for (const auto& [column, value] : it->second) row.values[column] = value ? Literal(*value) : Literal();
+            for (const auto& a : assignments) row.values[lower(a.column)] = resolve(a.value, sets[p], a.column);
+            rows.push_back(std::move(row));
+            if (current_of) current_of->push_back(it->second);
+        }
+    }
+    return rows;
+}
+
 } // namespace tb::engine::write

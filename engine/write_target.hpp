@@ -42,4 +42,14 @@ std::vector<CurrentRow> read_current(Session& session, const catalog::Table& tab
 // the cached answer first so the values are the service's current ones.
 std::map<std::string, CurrentRow> current_rows(Session& session, const catalog::Table& table, const std::string& key);
 
+// UPDATE / DELETE on a one-key table: one InputRow per existing row the
+// WHERE names, per parameter set (numbered by set), holding the row's current
+// values overlaid with the SET values. The current rows are read (fresh) only
+// when some set names a key; current_of receives each row's current values.
+std::vector<InputRow> targeted_rows(Session& session, const catalog::Table& table, const std::string& key,
+                                    const std::optional<sql::ast::Expr>& where,
+                                    const std::vector<sql::ast::Assignment>& assignments,
+                                    const std::vector<ParameterValues>& sets,
+                                    std::vector<CurrentRow>* current_of = nullptr);
+
 } // namespace tb::engine::write

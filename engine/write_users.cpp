@@ -113,8 +113,10 @@ void update_calls(const UpdateRoutes& routes, const sql::ast::Update& u, const I
         if (!same) calls.push_back({&row, routes.email->action, form_params(*routes.email, row, true, problems)});
     }
     if (sets_column(u, "account_locked")) {
-        const catalog::WriteField flag{.column = "account_locked", .field = "account_locked",
-                                       .format = catalog::WriteFormat::Bool, .required = true};
+        catalog::WriteField flag;  // only to check the value; lock/unlock carry no flag field
+        flag.column = flag.field = "account_locked";
+        flag.format = catalog::WriteFormat::Bool;
+        flag.required = true;
         if (auto text = field_text(flag, row.find("account_locked"), false, row.number, problems)) {
             const auto& route = *text == "true" ? *routes.lock : *routes.unlock;
             calls.push_back({&row, route.action, form_params(route, row, true, problems)});
@@ -148,45 +150,14 @@ WriteOutcome insert(Session& session, const catalog::Table& table, const sql::St
     return send(session, table, rows, calls, problems, std::max<std::size_t>(parameter_rows.size(), 1));
 }
 
-// UPDATE and DELETE: the accounts the WHERE names that exist, one InputRow
-// each (current values, then the SET values of its parameter set).
-std::vector<InputRow> target_rows(Session& session, const catalog::Table& table, const std::optional<sql::ast::Expr>& where,
-                                  const std::vector<sql::ast::Assignment>& assignments,
-                                  const std::vector<ParameterValues>& sets, std::vector<CurrentRow>& current_of) {
-    std::map<std::string, CurrentRow> current;
-    bool read = false;
-    std::vector<InputRow> rows;
-    for (std::size_t p = 0; p < sets.size(); ++p) {
-        const auto ids = key_values(where, kKey, table.name, sets[p]);
-        if (ids.empty()) continue;
-        if (!read) {
-            current = current_rows(session, table, kKey);
-            read = true;
-        }
-        for (const auto& id : ids) {
-            auto it = current.find(id);
-            if (it == current.end()) continue;  // no such account: touches nothing
-            InputRow row;
-            row.number = static_cast<long>(p + 1);
-            row.param_set = p;
-            for (const auto& [column, value] : it->second) row.values[column] = value ? Literal(*value) : Literal();
-            for (const auto& a : assignments) row.values[lower(a.column)] = resolve(a.value, sets[p], a.column);
-            rows.push_back(std::move(row));
-            current_of.push_back(it->second);
-        }
-    }
-    return rows;
-}
-
 WriteOutcome update(Session& session, const catalog::Table& table, const sql::Statement& statement,
                     const std::vector<ParameterValues>& parameter_rows) {
     const auto routes = update_routes(table);
     const auto& u = statement.update;
     check_assignments(table, u, routes);
-    const std::vector<ParameterValues> none(1);
-    const auto& sets = parameter_rows.empty() ? none : parameter_rows;
+    const auto& sets = at_least_one(parameter_rows);
     std::vector<CurrentRow> current;
-    const auto rows = target_rows(session, table, u.where, u.assignments, sets, current);
+    const auto rows = targeted_rows(session, table, kKey, u.where, u.assignments, sets, &current);
     std::vector<Problem> problems;
     std::vector<FormCall> calls;
     for (std::size_t i = 0; i < rows.size(); ++i) update_calls(routes, u, rows[i], current[i], calls, problems);
@@ -196,10 +167,8 @@ WriteOutcome update(Session& session, const catalog::Table& table, const sql::St
 WriteOutcome remove(Session& session, const catalog::Table& table, const sql::Statement& statement,
                     const std::vector<ParameterValues>& parameter_rows) {
     const auto& route = route_for(table, catalog::WriteKind::Delete);
-    const std::vector<ParameterValues> none(1);
-    const auto& sets = parameter_rows.empty() ? none : parameter_rows;
-    std::vector<CurrentRow> current;
-    const auto rows = target_rows(session, table, statement.del.where, {}, sets, current);
+    const auto& sets = at_least_one(parameter_rows);
+    const auto rows = targeted_rows(session, table, kKey, statement.del.where, {}, sets);
     std::vector<Problem> problems;
     std::vector<FormCall> calls;
     for (const auto& row : rows) calls.push_back({&row, route.action, form_params(route, row, true, problems)});

@@ -92,6 +92,11 @@ const Literal* InputRow::find(const std::string& column) const {
     return it == values.end() ? nullptr : &it->second;
 }
 
+const std::vector<ParameterValues>& at_least_one(const std::vector<ParameterValues>& sets) {
+    static const std::vector<ParameterValues> none(1);
+    return sets.empty() ? none : sets;
+}
+
 const catalog::Column& named_column(const catalog::Table& table, const std::string& name) {
     if (const catalog::Column* c = table.find_column(name)) return *c;
     const std::string hint = catalog::suggest_column(table, name);
@@ -136,8 +141,7 @@ std::vector<InputRow> insert_rows(Session& session, const catalog::Table& table,
             columns.push_back(c->name);
         }
     }
-    const std::vector<ParameterValues> none(1);
-    const auto& sets = parameter_rows.empty() ? none : parameter_rows;
+    const auto& sets = at_least_one(parameter_rows);
     std::vector<InputRow> rows;
     long number = 0;
     for (std::size_t p = 0; p < sets.size(); ++p) {

@@ -46,6 +46,9 @@ struct Problem {
     std::string message;
 };
 
+// The parameter sets of a statement; one empty set when none are bound.
+const std::vector<ParameterValues>& at_least_one(const std::vector<ParameterValues>& sets);
+
 // The column a statement names; 42S22 with a suggestion when there is none.
 const catalog::Column& named_column(const catalog::Table& table, const std::string& name);
 
