@@ -201,6 +201,13 @@ WriteOutcome workdays(Session& session, const catalog::Table& table, const sql::
             continue;
         }
         std::stable_sort(plan.periods.begin(), plan.periods.end(), before);
+        for (std::size_t n = 1; n < plan.periods.size(); ++n) {
+            const std::string from = text_of(plan.periods[n].values, "valid_from");
+            if (from.empty() || from != text_of(plan.periods[n - 1].values, "valid_from")) continue;
+            const InputRow* by = plan.periods[n].changed_by ? plan.periods[n].changed_by : blame;
+            problems.push_back({by->number, "23000", "user " + user + " would have two periods from " + from +
+                                                         "; each period needs its own valid_from"});
+        }
         FormParams params{{"userid", user}};
         for (std::size_t n = 0; n < plan.periods.size(); ++n) {
             const Period& period = plan.periods[n];
@@ -208,6 +215,11 @@ WriteOutcome workdays(Session& session, const catalog::Table& table, const sql::
             values.number = period.changed_by ? period.changed_by->number : blame->number;
             FormParams group;
             if (n == 0) {
+                if (period.changed_by && !text_of(values, "valid_from").empty())
+                    problems.push_back({values.number, "HY000",
+                                        "the first work day period of user " + user +
+                                            " holds from the beginning and cannot start on " +
+                                            text_of(values, "valid_from") + "; leave its valid_from NULL"});
                 group = form_params(first, values, false, problems, 1);
                 group.insert(group.begin(), {"group_1_valid_from", "0"});  // the API's "from the beginning"
             } else {

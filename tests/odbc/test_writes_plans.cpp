@@ -166,6 +166,10 @@ TEST_F(PlanWrites, WorkdayValidation) {
     EXPECT_TRUE(w.on_row(5, "22007", "date")) << w.dump();
     w = exec_write(connection, "DELETE FROM workdays WHERE user_id = 4");
     EXPECT_TRUE(w.on_row(1, "HY000", "no work day period left")) << w.dump();
+    w = exec_write(connection, "UPDATE workdays SET valid_from = '2024-04-01' WHERE user_id = 3");
+    EXPECT_TRUE(w.on_row(1, "23000", "two periods from 2024-04-01")) << w.dump();
+    w = exec_write(connection, "UPDATE workdays SET valid_from = '2020-01-01' WHERE user_id = 4");
+    EXPECT_TRUE(w.on_row(1, "HY000", "holds from the beginning")) << w.dump();
     w = exec_write(connection, "UPDATE workdays SET user_id = 5 WHERE user_id = 4");
     EXPECT_TRUE(w.has("HY000", "cannot be changed")) << w.dump();
     w = exec_write(connection, "UPDATE workdays SET monday_minutes = 1 WHERE valid_from = '2024-04-01'");
