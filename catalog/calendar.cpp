@@ -48,8 +48,9 @@ std::vector<WriteRoute> workday_writes() {
         r.whole_list = true;
         r.max_periods = 99;
         r.fields = fields;
-        r.note = "one user per statement; the user's whole period list is sent, the first period "
-                 "from the beginning";
+        r.note = "one request per user changed, with the user's whole period list; the first period "
+                 "holds from the beginning (its valid_from reads NULL); `WHERE user_id = n` alone "
+                 "names every period of the user";
         w.push_back(std::move(r));
     }
     return w;

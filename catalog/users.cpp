@@ -46,17 +46,21 @@ std::vector<WriteRoute> user_writes() {
     std::vector<WriteRoute> w;
 
     WriteRoute insert{.kind = WriteKind::Insert, .action = "useraccount", .profiles = kNewer};
+    // gender: mandatory for creation, not in any answer (an input-only
+    // column); its values are not public, so it is passed through as given.
     insert.fields = {command(kCreate),
                      {.column = "email", .field = "email", .required = true},
-                     {.column = "employee_number", .field = "employeenumber", .max_length = 20}};
+                     {.column = "employee_number", .field = "employeenumber", .max_length = 20},
+                     {.column = "gender", .field = "gender", .required = true}};
     for (WriteField& f : account_fields(true)) insert.fields.push_back(std::move(f));
-    insert.note = "the API also wants `gender`, which no column carries; user_id is assigned by the service";
+    insert.note = "user_id is assigned by the service; `gender` is required";
     w.push_back(std::move(insert));
 
     WriteRoute update{.kind = WriteKind::Update, .action = "useraccount", .profiles = kNewer,
                       .row_key = {"user_id"}, .send_all_fields = true};
     update.fields = {command(kUpdate), user_id_field(),
-                     {.column = "employee_number", .field = "employeenumber_new", .max_length = 20}};
+                     {.column = "employee_number", .field = "employeenumber_new", .max_length = 20},
+                     {.column = "gender", .field = "gender"}};
     for (WriteField& f : account_fields(false)) update.fields.push_back(std::move(f));
     w.push_back(std::move(update));
 
@@ -122,6 +126,8 @@ Table users_table() {
         date("date_of_separation", "Date of separation from company (dd/mm/yyyy)",
              "Date of separation from the company"),
         date("date_of_birth", "Day of birth (dd/mm/yyyy)", "Date of birth"),
+        input("gender", SqlType::WVarchar,
+              "Written only (required by INSERT, passed through as given); reads NULL: the API does not report it"),
     };
     t.primary_key = {"user_id"};
     t.writes = user_writes();

@@ -80,15 +80,21 @@ Statement::~Statement() = default;
 
 void Statement::prepare(std::string_view text) {
     ast_.reset();
+    sql::StatementPtr ast;
+    try {
+        ast = sql::parse(text);
+    } catch (const sql::SyntaxError& e) {
+        throw Error("42000", e.what());
+    }
+    prepare(std::move(ast));
+}
+
+void Statement::prepare(sql::StatementPtr ast) {
+    ast_ = std::move(ast);
     tables_.clear();
     described_.clear();
     described_valid_ = false;
     row_count_ = -1;
-    try {
-        ast_ = sql::parse(text);
-    } catch (const sql::SyntaxError& e) {
-        throw Error("42000", e.what());
-    }
     const sql::Statement* inner = sql::kind(*ast_) == sql::StatementKind::Explain ? sql::explained(*ast_) : ast_.get();
     if (sql::kind(*inner) != sql::StatementKind::Select) {
         check_write_target(*inner);

@@ -26,6 +26,8 @@ public:
 
     // Parses and checks the statement; no request is made.
     void prepare(std::string_view text);
+    // The same for a parsed statement (INSERT ... SELECT runs its SELECT so).
+    void prepare(sql::StatementPtr ast);
     int parameter_count() const;
     bool returns_rows() const;
     bool is_write() const;

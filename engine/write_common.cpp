@@ -42,7 +42,13 @@ void OutcomeBuilder::validation_failed(const std::vector<InputRow>& rows, const 
         const InputRow* row = nullptr;
         for (const auto& r : rows)
             if (r.number == p.row) row = &r;
-        error(row, p.sqlstate, (p.row ? "row " + std::to_string(p.row) + ": " : std::string()) + p.message);
+        std::string message = (p.row ? "row " + std::to_string(p.row) + ": " : std::string()) + p.message;
+        if (row) {
+            error(row, p.sqlstate, std::move(message));
+        } else {  // a row that names nothing to write (an unknown year): still reported by its number
+            any_error_ = true;
+            out_.records.push_back({p.sqlstate, std::move(message), 0, p.row, 0});
+        }
     }
     for (const auto& r : rows) unused(&r);
     out_.records.push_back({"01000", "nothing of the statement was sent because " + std::to_string(problems.size()) +

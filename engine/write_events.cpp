@@ -30,7 +30,7 @@ WriteOutcome write_events(Session& session, const catalog::Table& table, const s
         throw Error("HY000", "worktime_events takes INSERT only: the service turns events into work time entries; "
                              "change those through the Timebutler web interface");
     const auto& route = route_for(table, catalog::WriteKind::Insert);
-    auto rows = insert_rows(table, route, statement.insert, parameter_rows);
+    auto rows = insert_rows(session, table, route, statement.insert, parameter_rows);
     const std::size_t sets = std::max<std::size_t>(parameter_rows.size(), 1);
     std::vector<Problem> problems;
 

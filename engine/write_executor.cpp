@@ -38,11 +38,25 @@ WriteOutcome execute_write(Session& session, const sql::Statement& statement,
     if (table.name == "projects") return write::write_projects(session, table, statement, parameter_rows);
     if (table.name == "worktime_events") return write::write_events(session, table, statement, parameter_rows);
     if (table.name == "timeclock") return write::write_timeclock(session, table, statement, parameter_rows);
+    if (table.name == "users") return write::write_users(session, table, statement, parameter_rows);
+    if (table.name == "holidayentitlement" || table.name == "workdays")
+        return write::write_plans(session, table, statement, parameter_rows);
     throw Error("HYC00", "writing to " + table.name + " (action " + table.write_route +
                              ") is not supported by this version of the driver yet");
 }
 
 namespace write {
+
+WriteOutcome by_kind(KindExecutor insert, KindExecutor update, KindExecutor remove, Session& session,
+                     const catalog::Table& table, const sql::Statement& statement,
+                     const std::vector<ParameterValues>& parameter_rows) {
+    switch (statement.kind) {
+    case sql::StatementKind::Insert: return insert(session, table, statement, parameter_rows);
+    case sql::StatementKind::Update: return update(session, table, statement, parameter_rows);
+    case sql::StatementKind::Delete: return remove(session, table, statement, parameter_rows);
+    default: throw Error("HY000", "not a write statement");
+    }
+}
 
 const catalog::WriteRoute& route_for(const catalog::Table& table, catalog::WriteKind kind) {
     for (const auto& route : table.writes)

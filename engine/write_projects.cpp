@@ -94,7 +94,7 @@ WriteOutcome send(Session& session, const catalog::Table& table, const std::vect
 WriteOutcome insert(Session& session, const catalog::Table& table, const sql::Statement& statement,
                     const std::vector<ParameterValues>& parameter_rows) {
     const auto& route = route_for(table, catalog::WriteKind::Insert);
-    auto rows = insert_rows(table, route, statement.insert, parameter_rows);
+    auto rows = insert_rows(session, table, route, statement.insert, parameter_rows);
     std::vector<Problem> problems;
     std::vector<Line> lines;
     for (auto& row : rows) {
@@ -122,45 +122,18 @@ WriteOutcome update(Session& session, const catalog::Table& table, const sql::St
                                      "it; add SET " + must + " = 0 (or 1)");
     }
     for (const auto& a : u.assignments) {
-        const catalog::Column* c = table.find_column(a.column);
-        if (!c) {
-            const std::string hint = catalog::suggest_column(table, a.column);
-            throw Error("42S22", "table " + table.name + " has no column " + a.column +
-                                     (hint.empty() ? "" : "; did you mean " + hint + "?"));
-        }
+        const catalog::Column* c = &named_column(table, a.column);
         const bool writable = std::any_of(route.fields.begin(), route.fields.end(),
                                           [&](const auto& f) { return lower(f.column) == lower(c->name); });
         if (!writable || lower(c->name) == kKey)
             throw Error("HY000", "column " + c->name + " of " + table.name + " cannot be changed by UPDATE");
     }
-    const std::vector<ParameterValues> none(1);
-    const auto& sets = parameter_rows.empty() ? none : parameter_rows;
-    std::map<std::string, CurrentRow> current;
-    bool read = false;
+    const auto& sets = at_least_one(parameter_rows);
+    const auto rows = targeted_rows(session, table, kKey, u.where, u.assignments, sets);
     std::vector<Problem> problems;
-    std::vector<InputRow> rows;
     std::vector<Line> lines;
-    for (std::size_t p = 0; p < sets.size(); ++p) {
-        const auto ids = key_values(u.where, kKey, table.name, sets[p]);
-        if (ids.empty()) continue;
-        if (!read) {
-            current = current_rows(session, table, kKey);
-            read = true;
-        }
-        for (const auto& id : ids) {
-            auto it = current.find(id);
-            if (it == current.end()) continue;  // no such project: touches nothing
-            InputRow row;
-            row.number = static_cast<long>(p + 1);
-            row.param_set = p;
-            for (const auto& [column, value] : it->second)
-                row.values[column] = value ? Literal(*value) : Literal();
-            for (const auto& a : u.assignments) row.values[lower(a.column)] = resolve(a.value, sets[p], a.column);
-            auto text = csv_line(route, row, problems);
-            rows.push_back(row);
-            if (text) lines.push_back({row, *text});
-        }
-    }
+    for (const auto& row : rows)
+        if (auto text = csv_line(route, row, problems)) lines.push_back({row, *text});
     if (!problems.empty()) {
         OutcomeBuilder out(sets.size());
         out.validation_failed(rows, problems);
@@ -172,32 +145,13 @@ WriteOutcome update(Session& session, const catalog::Table& table, const sql::St
 WriteOutcome remove(Session& session, const catalog::Table& table, const sql::Statement& statement,
                     const std::vector<ParameterValues>& parameter_rows) {
     const auto& route = route_for(table, catalog::WriteKind::Delete);
-    const std::vector<ParameterValues> none(1);
-    const auto& sets = parameter_rows.empty() ? none : parameter_rows;
-    std::map<std::string, CurrentRow> current;
-    bool read = false;
+    const auto& sets = at_least_one(parameter_rows);
+    const auto rows = targeted_rows(session, table, kKey, statement.del.where, {}, sets);
     std::vector<Problem> problems;
     std::vector<Line> lines;
-    for (std::size_t p = 0; p < sets.size(); ++p) {
-        const auto ids = key_values(statement.del.where, kKey, table.name, sets[p]);
-        if (ids.empty()) continue;
-        if (!read) {
-            current = current_rows(session, table, kKey);
-            read = true;
-        }
-        for (const auto& id : ids) {
-            if (!current.count(id)) continue;  // deleting an unknown id changes nothing
-            InputRow row;
-            row.number = static_cast<long>(p + 1);
-            row.param_set = p;
-            row.values[kKey] = id;
-            auto text = csv_line(route, row, problems);
-            if (text) lines.push_back({row, *text});
-        }
-    }
+    for (const auto& row : rows)
+        if (auto text = csv_line(route, row, problems)) lines.push_back({row, *text});
     if (!problems.empty()) {
-        std::vector<InputRow> rows;
-        for (const auto& l : lines) rows.push_back(l.row);
         OutcomeBuilder out(sets.size());
         out.validation_failed(rows, problems);
         return out.finish();
@@ -209,12 +163,7 @@ WriteOutcome remove(Session& session, const catalog::Table& table, const sql::St
 
 WriteOutcome write_projects(Session& session, const catalog::Table& table, const sql::Statement& statement,
                             const std::vector<ParameterValues>& parameter_rows) {
-    switch (statement.kind) {
-    case sql::StatementKind::Insert: return insert(session, table, statement, parameter_rows);
-    case sql::StatementKind::Update: return update(session, table, statement, parameter_rows);
-    case sql::StatementKind::Delete: return remove(session, table, statement, parameter_rows);
-    default: throw Error("HY000", "not a write statement");
-    }
+    return by_kind(insert, update, remove, session, table, statement, parameter_rows);
 }
 
 } // namespace tb::engine::write

@@ -77,7 +77,10 @@ const std::map<std::string_view, Known>& known() {
         {"ENTRY_HAS_NO_WORK_TIME", {"HY000", "the entry has no working time (pauses cover it all)"}},
         {"RESULT_ERR_INTERNAL_ERROR", {"HY000", "the service had an internal error; try again later"}},
         {"RESULT_ERR_TIMETRACKING_FEATURE_NOT_ACT", {"HY000", "time tracking is not activated for this account"}},
-        {"RESULT_ERR_COMMAND_INVALID", {"22018", "the service does not know this clock command"}},
+        {"RESULT_ERR_COMMAND_INVALID", {"22018", "the service does not know this command"}},
+        {"RESULT_ERR_MISSING_PARAMETER", {"23000", "a value the service requires was missing or empty"}},
+        {"RESULT_ERR_EMAIL_ALREADY_IN_USE", {"23000", "another user account already has this e-mail address"}},
+        {"RESULT_ERR_EMPLOYEENUMBER_ALREADY_IN_USE", {"23000", "another user account already has this employee number"}},
         {"RESULT_ERR_USERID_INVALID", {"23000", "there is no user with this id"}},
         {"RESULT_ERR_PROJECTID_INVALID", {"23000", "there is no project with this id"}},
         {"RESULT_ERR_SERVICEID_INVALID", {"23000", "there is no service with this id"}},
@@ -157,15 +160,36 @@ ResultToken parse_result_token(std::string_view body) {
     return t;
 }
 
+namespace {
+
+// RESULT_ERR_<PARAMETER>_INVALID: the service refused one request parameter
+// (useraccount and the set* actions name the parameter this way).
+std::string_view invalid_parameter(std::string_view code) {
+    constexpr std::string_view head = "RESULT_ERR_", tail = "_INVALID";
+    if (code.size() <= head.size() + tail.size() || code.substr(0, head.size()) != head ||
+        code.substr(code.size() - tail.size()) != tail)
+        return {};
+    return code.substr(head.size(), code.size() - head.size() - tail.size());
+}
+
+} // namespace
+
 std::string explain(std::string_view code) {
     auto it = known().find(code);
     if (it != known().end()) return it->second.text;
+    if (auto parameter = invalid_parameter(code); !parameter.empty()) {
+        std::string name(parameter);
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return "the service did not accept the value of its parameter " + name +
+               " (malformed, too long, or naming nothing that exists)";
+    }
     return "the service answered a code the driver does not know";
 }
 
 std::string sqlstate_for(std::string_view code) {
     auto it = known().find(code);
-    return it != known().end() ? it->second.sqlstate : "HY000";
+    if (it != known().end()) return it->second.sqlstate;
+    return invalid_parameter(code).empty() ? "HY000" : "22018";
 }
 
 } // namespace tb::engine::write

@@ -21,6 +21,21 @@ WriteOutcome write_events(Session& session, const catalog::Table& table, const s
 WriteOutcome write_timeclock(Session& session, const catalog::Table& table, const sql::Statement& statement,
                              const std::vector<ParameterValues>& parameter_rows);
 
+// users -> useraccount (create, update, modifyemail, lock, unlock, delete)
+// and managerassignment.
+WriteOutcome write_users(Session& session, const catalog::Table& table, const sql::Statement& statement,
+                         const std::vector<ParameterValues>& parameter_rows);
+// holidayentitlement -> setholidayentitlement; workdays -> setworkdays.
+WriteOutcome write_plans(Session& session, const catalog::Table& table, const sql::Statement& statement,
+                         const std::vector<ParameterValues>& parameter_rows);
+
+// Calls the executor of the statement's kind (INSERT, UPDATE, DELETE).
+using KindExecutor = WriteOutcome (*)(Session&, const catalog::Table&, const sql::Statement&,
+                                      const std::vector<ParameterValues>&);
+WriteOutcome by_kind(KindExecutor insert, KindExecutor update, KindExecutor remove, Session& session,
+                     const catalog::Table& table, const sql::Statement& statement,
+                     const std::vector<ParameterValues>& parameter_rows);
+
 // The route of a table for a statement kind; throws when there is none.
 const catalog::WriteRoute& route_for(const catalog::Table& table, catalog::WriteKind kind);
 

@@ -92,6 +92,18 @@ const Literal* InputRow::find(const std::string& column) const {
     return it == values.end() ? nullptr : &it->second;
 }
 
+const std::vector<ParameterValues>& at_least_one(const std::vector<ParameterValues>& sets) {
+    static const std::vector<ParameterValues> none(1);
+    return sets.empty() ? none : sets;
+}
+
+const catalog::Column& named_column(const catalog::Table& table, const std::string& name) {
+    if (const catalog::Column* c = table.find_column(name)) return *c;
+    const std::string hint = catalog::suggest_column(table, name);
+    throw Error("42S22", "table " + table.name + " has no column " + name +
+                             (hint.empty() ? "" : "; did you mean " + hint + "?"));
+}
+
 Literal resolve(const sql::ast::Expr& expr, const ParameterValues& parameters, const std::string& column) {
     auto value = sql::ast::constant_value(expr);
     if (!value)
@@ -106,22 +118,14 @@ Literal resolve(const sql::ast::Expr& expr, const ParameterValues& parameters, c
     return value->literal;
 }
 
-std::vector<InputRow> insert_rows(const catalog::Table& table, const catalog::WriteRoute& route,
+std::vector<InputRow> insert_rows(Session& session, const catalog::Table& table, const catalog::WriteRoute& route,
                                   const sql::ast::Insert& insert, const std::vector<ParameterValues>& parameter_rows) {
-    if (insert.select)
-        throw Error("HYC00", "INSERT ... SELECT into " + table.name +
-                                 " is not supported yet; use INSERT ... VALUES with literals or ? parameters");
     std::vector<std::string> columns;
     if (insert.columns.empty()) {
         for (const auto& c : table.columns) columns.push_back(c.name);
     } else {
         for (const auto& name : insert.columns) {
-            const catalog::Column* c = table.find_column(name);
-            if (!c) {
-                const std::string hint = catalog::suggest_column(table, name);
-                throw Error("42S22", "table " + table.name + " has no column " + name +
-                                         (hint.empty() ? "" : "; did you mean " + hint + "?"));
-            }
+            const catalog::Column* c = &named_column(table, name);
             bool writable = std::any_of(route.fields.begin(), route.fields.end(),
                                         [&](const auto& f) { return iequals(f.column, c->name); }) ||
                             std::any_of(route.choices.begin(), route.choices.end(),
@@ -137,11 +141,23 @@ std::vector<InputRow> insert_rows(const catalog::Table& table, const catalog::Wr
             columns.push_back(c->name);
         }
     }
-    const std::vector<ParameterValues> none(1);
-    const auto& sets = parameter_rows.empty() ? none : parameter_rows;
+    const auto& sets = at_least_one(parameter_rows);
     std::vector<InputRow> rows;
     long number = 0;
     for (std::size_t p = 0; p < sets.size(); ++p) {
+        if (insert.select) {
+            for (auto& values : select_rows(session, insert, sets[p])) {
+                if (values.size() != columns.size())
+                    throw Error("21S01", "INSERT names " + std::to_string(columns.size()) +
+                                             " columns but its SELECT returns " + std::to_string(values.size()));
+                InputRow row;
+                row.number = ++number;
+                row.param_set = p;
+                for (std::size_t i = 0; i < columns.size(); ++i) row.values[lower(columns[i])] = std::move(values[i]);
+                rows.push_back(std::move(row));
+            }
+            continue;
+        }
         for (const auto& values : insert.rows) {
             if (values.size() != columns.size())
                 throw Error("21S01", "INSERT names " + std::to_string(columns.size()) + " columns but a VALUES row has " +
@@ -309,7 +325,8 @@ std::optional<std::string> field_text(const catalog::WriteField& field, const Li
     }
     if (csv && text.find_first_of(";\r\n") != std::string::npos) {
         add(problems, row, "22018",
-            where(field) + " contains a ';', carriage return or line break, which the API's CSV import cannot carry; "
+            where(field) + " contains a ';', carriage return or line break, which the API's semicolon-separated CSV "
+                           "cannot carry; "
                            "remove it (the driver does not strip characters silently)");
         return std::nullopt;
     }

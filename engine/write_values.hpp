@@ -15,6 +15,10 @@
 #include "engine/planner.hpp"
 #include "sql/ast.hpp"
 
+namespace tb::engine {
+class Session;
+}
+
 namespace tb::engine::write {
 
 using Literal = std::variant<std::monostate, std::int64_t, double, std::string>;
@@ -30,6 +34,11 @@ struct InputRow {
     const Literal* find(const std::string& column) const;
 };
 
+// The rows of INSERT ... SELECT's SELECT for one parameter set, read through
+// the normal read path (requests, cache, SQLite). write_select.cpp.
+std::vector<std::vector<Literal>> select_rows(Session& session, const sql::ast::Insert& insert,
+                                              const ParameterValues& parameters);
+
 // A row that cannot be sent, with the reason.
 struct Problem {
     long row = 0;
@@ -37,12 +46,19 @@ struct Problem {
     std::string message;
 };
 
+// The parameter sets of a statement; one empty set when none are bound.
+const std::vector<ParameterValues>& at_least_one(const std::vector<ParameterValues>& sets);
+
+// The column a statement names; 42S22 with a suggestion when there is none.
+const catalog::Column& named_column(const catalog::Table& table, const std::string& name);
+
 // A constant or a ? marker; anything else is a 0A000 error naming the column.
 Literal resolve(const sql::ast::Expr& expr, const ParameterValues& parameters, const std::string& column);
 
 // The rows of INSERT ... VALUES: one per VALUES row and parameter set, numbered
-// parameter set major. Checks the column list against the table and the route.
-std::vector<InputRow> insert_rows(const catalog::Table& table, const catalog::WriteRoute& route,
+// parameter set major; for INSERT ... SELECT the rows the SELECT returns for
+// each parameter set. Checks the column list against the table and the route.
+std::vector<InputRow> insert_rows(Session& session, const catalog::Table& table, const catalog::WriteRoute& route,
                                   const sql::ast::Insert& insert, const std::vector<ParameterValues>& parameter_rows);
 
 // The text of one field for the row (constant, given value, or default).

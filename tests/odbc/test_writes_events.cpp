@@ -9,20 +9,9 @@ using namespace tb::test;
 
 namespace {
 
-class EventWrites : public ::testing::Test {
+class EventWrites : public SimWriteTest {
 protected:
-    void SetUp() override {
-        sim = std::make_unique<SimProcess>(
-            std::vector<std::string>{"--users", "25", "--years", "2024", "--today", "2026-06-30"});
-        ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim->connection_string())));
-        sim->clear_log();
-    }
-    std::string scalar(const std::string& sql) {
-        auto rows = connection.query(sql);
-        return rows.empty() || rows[0].empty() ? "<none>" : rows[0][0].value_or("NULL");
-    }
-    std::unique_ptr<SimProcess> sim;
-    OdbcConnection connection;
+    EventWrites() : SimWriteTest({"--users", "25", "--years", "2024", "--today", "2026-06-30"}) {}
 };
 
 const char* kInsert = "INSERT INTO worktime_events (email, event_time, event, project_id, service_id, comments) VALUES ";
@@ -140,6 +129,15 @@ TEST_F(EventWrites, TimeclockParameterArrayInRowOrder) {
     EXPECT_EQ(w.status[2], SQL_PARAM_SUCCESS_WITH_INFO);
     EXPECT_TRUE(w.has("01000", "WARN_TIMECLOCK_ALREADY_PAUSED")) << w.dump();
     EXPECT_EQ(scalar("SELECT state FROM timeclock WHERE user_id = 3"), "PAUSED");
+}
+
+TEST_F(EventWrites, TimeclockInsertSelectSendsOneCommandPerRow) {
+    auto w = exec_write(connection, "INSERT INTO timeclock (user_id, command) "
+                                    "SELECT user_id, 'start' FROM users WHERE user_id IN (3, 4)");
+    EXPECT_EQ(w.rc, SQL_SUCCESS) << w.dump();
+    EXPECT_EQ(w.row_count, 2);
+    EXPECT_EQ(sim->requests("timeclock").size(), 2u);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM timeclock WHERE user_id IN (3, 4) AND state = 'RUNNING'"), "2");
 }
 
 } // namespace

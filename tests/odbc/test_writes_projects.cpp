@@ -10,19 +10,9 @@ using namespace tb::test;
 
 namespace {
 
-class ProjectWrites : public ::testing::Test {
+class ProjectWrites : public SimWriteTest {
 protected:
-    void SetUp() override {
-        sim = std::make_unique<SimProcess>(std::vector<std::string>{"--users", "25", "--today", "2025-03-10"});
-        ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim->connection_string())));
-        sim->clear_log();
-    }
-    std::string scalar(const std::string& sql) {
-        auto rows = connection.query(sql);
-        return rows.empty() || rows[0].empty() ? "<none>" : rows[0][0].value_or("NULL");
-    }
-    std::unique_ptr<SimProcess> sim;
-    OdbcConnection connection;
+    ProjectWrites() : SimWriteTest({"--users", "25", "--today", "2025-03-10"}) {}
 };
 
 TEST_F(ProjectWrites, InsertLiteralsIsOneUploadAndShowsInSelect) {
@@ -68,16 +58,11 @@ TEST_F(ProjectWrites, ValidationFailsRowsByNumberAndSendsNothing) {
     // After SQL_ERROR the driver manager refuses SQLRowCount (HY010): -1 stays.
     EXPECT_LE(w.row_count, 0);
     EXPECT_TRUE(sim->requests("projectsimport").empty());
-    auto row_has = [&](SQLLEN row, const std::string& state, const std::string& text) {
-        for (const auto& r : w.records)
-            if (r.row == row && r.sqlstate == state && r.message.find(text) != std::string::npos) return true;
-        return false;
-    };
-    EXPECT_TRUE(row_has(2, "22001", "150")) << w.dump();
-    EXPECT_TRUE(row_has(3, "22018", "Active or Inactive")) << w.dump();
-    EXPECT_TRUE(row_has(4, "22003", "0 or more")) << w.dump();
-    EXPECT_TRUE(row_has(5, "22018", "';'")) << w.dump();
-    EXPECT_TRUE(row_has(6, "23000", "name")) << w.dump();
+    EXPECT_TRUE(w.on_row(2, "22001", "150")) << w.dump();
+    EXPECT_TRUE(w.on_row(3, "22018", "Active or Inactive")) << w.dump();
+    EXPECT_TRUE(w.on_row(4, "22003", "0 or more")) << w.dump();
+    EXPECT_TRUE(w.on_row(5, "22018", "';'")) << w.dump();
+    EXPECT_TRUE(w.on_row(6, "23000", "name")) << w.dump();
     EXPECT_EQ(w.status[0], SQL_PARAM_UNUSED);
     EXPECT_EQ(w.status[1], SQL_PARAM_ERROR);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM projects"), "12");
@@ -157,6 +142,15 @@ TEST_F(ProjectWrites, SingleRejectedRowIsAnError) {
     // After SQL_ERROR the driver manager refuses SQLRowCount (HY010): -1 stays.
     EXPECT_LE(w.row_count, 0);
     EXPECT_TRUE(w.has("23000", "work time entries refer to it")) << w.dump();
+}
+
+TEST_F(ProjectWrites, InsertSelectIsOneUpload) {
+    auto w = exec_write(connection, "INSERT INTO projects (name, state, comments) SELECT name || ' (Kopie)', "
+                                    "'Inactive', comments FROM projects WHERE project_id IN (1, 2)");
+    EXPECT_TRUE(SQL_SUCCEEDED(w.rc)) << w.dump();
+    EXPECT_EQ(w.row_count, 2) << w.dump();
+    EXPECT_EQ(sim->requests("projectsimport").size(), 1u);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM projects WHERE name LIKE '% (Kopie)' AND state = 'Inactive'"), "2");
 }
 
 TEST(ProjectWritesFailure, UnknownOutcomeIsHYT00AndSentOnce) {

@@ -5,10 +5,14 @@
 #include <sql.h>
 #include <sqlext.h>
 
+#include <gtest/gtest.h>
+
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "tests/support/odbc_session.hpp"
+#include "tests/support/sim_process.hpp"
 
 namespace tb::test {
 
@@ -28,6 +32,12 @@ struct WriteResult {
     bool has(const std::string& sqlstate, const std::string& text = "") const {
         for (const auto& r : records)
             if (r.sqlstate == sqlstate && r.message.find(text) != std::string::npos) return true;
+        return false;
+    }
+    // A record of this row (SQL_DIAG_ROW_NUMBER) with this SQLSTATE and text.
+    bool on_row(SQLLEN row, const std::string& sqlstate, const std::string& text) const {
+        for (const auto& r : records)
+            if (r.row == row && r.sqlstate == sqlstate && r.message.find(text) != std::string::npos) return true;
         return false;
     }
     std::string dump() const {
@@ -106,5 +116,32 @@ inline WriteResult exec_array(const OdbcConnection& c, const std::string& sql, c
     SQLFreeHandle(SQL_HANDLE_STMT, stmt);
     return result;
 }
+
+// The request does not carry this parameter at all.
+inline bool lacks(const LoggedRequest& r, const std::string& key) {
+    return r.line.find("\"" + key + "\":") == std::string::npos;
+}
+
+// A test with its own simulator (started with `flags`) and a connection to
+// it; the request log starts empty.
+class SimWriteTest : public ::testing::Test {
+protected:
+    explicit SimWriteTest(std::vector<std::string> flags) : flags_(std::move(flags)) {}
+    void SetUp() override {
+        sim = std::make_unique<SimProcess>(flags_);
+        ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim->connection_string())));
+        sim->clear_log();
+    }
+    // The first column of the first row, "NULL" or "<none>".
+    std::string scalar(const std::string& sql) {
+        auto rows = connection.query(sql);
+        return rows.empty() || rows[0].empty() ? "<none>" : rows[0][0].value_or("NULL");
+    }
+    std::unique_ptr<SimProcess> sim;
+    OdbcConnection connection;
+
+private:
+    std::vector<std::string> flags_;
+};
 
 } // namespace tb::test

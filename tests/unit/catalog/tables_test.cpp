@@ -42,7 +42,8 @@ TEST(Tables, ColumnsInSchemaOrder) {
               (Names{"user_id", "last_name", "first_name", "employee_number", "email", "phone",
                      "mobile_phone", "cost_center", "branch_office", "department", "user_type",
                      "language", "manager_user_ids", "account_locked", "additional_information",
-                     "date_of_entry", "date_of_separation", "date_of_birth"}));
+                     "date_of_entry", "date_of_separation", "date_of_birth",
+                     "gender"}));  // input-only: useraccount's creation requires it, no answer has it
     EXPECT_EQ(column_names(table("absences")),
               (Names{"year", "absence_id", "date_from", "date_to", "half_day", "morning", "user_id",
                      "employee_number", "type", "extra_vacation_day", "state", "substitute_state",
@@ -304,6 +305,7 @@ TEST(Tables, TypesAndParsers) {
     EXPECT_EQ(col("worktimeaccountbalance", "user_id").csv_position, 0);
     EXPECT_EQ(col("worktime_events", "event_time").type, SqlType::Timestamp);
     EXPECT_TRUE(col("projects", "service_required").input_only);
+    EXPECT_TRUE(col("users", "gender").input_only);
     EXPECT_EQ(col("projects", "service_required").type, SqlType::Bit);
 
     for (const Table& t : tables())

@@ -51,12 +51,48 @@ TEST(WriteResponse, ResultTokens) {
     EXPECT_EQ(parse_result_token("").kind, TokenKind::Unknown);
 }
 
+// Every code api-notes.md documents for projectsimport, timeimportbyevents
+// and timeclock. Many cannot reach the driver through a statement (its own
+// checks refuse the row first, or the simulator cannot produce them: internal
+// errors, a disabled time tracking, a clock running over two days, the
+// wall-clock break rule, business trips), so their explanation is tested here.
 TEST(WriteResponse, EveryDocumentedCodeHasAnExplanation) {
-    for (const char* code : {"WORKTIME_ENTRY_FOR_PROJECT_EXISTS_THUS_NO_DELETE", "ENTRY_COLLIDES_WITH_EXISTING_ENTRY",
-                             "RESULT_ERR_TIMECLOCK_NOT_RUNNING", "WARN_TIME_ENTRY_SAVED_WITH_MODIFICATIONS",
-                             "PROJECT_ID_UNKNOWN", "EMAIL_UNKNOWN"})
+    for (const char* code :
+         {// projectsimport
+          "INTERNAL_ERROR", "CSV_FILE_MISSING_OR_INVALID", "CSV_FILE_TOO_LARGE", "LINE_NOT_READABLE",
+          "NUMBER_OF_COLUMNS_INCORRECT", "COMMAND_MISSING_OR_INVALID", "PROJECT_ID_MISSING", "PROJECT_ID_INVALID",
+          "PROJECT_ID_UNKNOWN", "PROJECT_NAME_MISSING_OR_INVALID", "PROJECT_ACTIVE_FLAG_MISSING_OR_INVALID",
+          "PROJECT_BUDGET_HOURS_INVALID", "PROJECT_SERVICES_FLAG_MISSING_OR_INVALID",
+          "WORKTIME_ENTRY_FOR_PROJECT_EXISTS_THUS_NO_DELETE", "COMMENT_INVALID_OR_TOO_LARGE",
+          // timeimportbyevents
+          "EMAIL_OR_EMPLOYEE_NUMBER_MISSING", "EMAIL_UNKNOWN", "EMPLOYEE_NUMBER_UNKNOWN", "TIMESTAMP_INVALID",
+          "EVENT_TYPE_INVALID", "REMARKS_INVALID_OR_TOO_LONG", "SERVICE_ID_INVALID", "FIRST_EVENT_MUST_BE_START",
+          "EVENT_MUST_BE_AFTER_PREVIOUS_EVENT", "ENTRY_COLLIDES_WITH_EXISTING_ENTRY",
+          "ENTRY_MUST_NOT_EXCEED_TWO_CALENDAR_DAYS", "ENTRY_HAS_NO_WORK_TIME",
+          // timeclock
+          "WARN_TIMECLOCK_ALREADY_RUNNING", "WARN_TIMECLOCK_ALREADY_PAUSED", "WARN_TIME_ENTRY_SAVED_WITH_MODIFICATIONS",
+          "WARN_SHORT_BUSINESSTRIP_TIMECLOCK_NOT_RUNNING", "WARN_SHORT_BUSINESSTRIP_ALREADY_STARTED",
+          "WARN_SHORT_BUSINESSTRIP_NOT_STARTED", "RESULT_ERR_INTERNAL_ERROR", "RESULT_ERR_TIMETRACKING_FEATURE_NOT_ACT",
+          "RESULT_ERR_COMMAND_INVALID", "RESULT_ERR_USERID_INVALID", "RESULT_ERR_PROJECTID_INVALID",
+          "RESULT_ERR_SERVICEID_INVALID", "RESULT_ERR_TIMECLOCK_NOT_STARTABLE_MAY_OVERLAP",
+          "RESULT_ERR_TIMECLOCK_STOPPED_WITHOUT_SAVE_DUE_TO_OVERLAPPING",
+          "RESULT_ERR_TIMECLOCK_STOPPED_WITHOUT_SAVE_DUE_TO_UNRESOLVABLE_CHANGE_REQUIREMENTS",
+          "RESULT_ERR_TIMECLOCK_NOT_RUNNING", "RESULT_ERR_MIN_DURATION_OR_PAUSE_NOT_OK",
+          // useraccount and the set* actions (the simulator's reading)
+          "RESULT_ERR_MISSING_PARAMETER", "RESULT_ERR_EMAIL_ALREADY_IN_USE",
+          "RESULT_ERR_EMPLOYEENUMBER_ALREADY_IN_USE"})
         EXPECT_NE(explain(code), explain("NOT_A_CODE")) << code;
     EXPECT_EQ(sqlstate_for("WARN_TIMECLOCK_ALREADY_PAUSED"), "01000");
+    EXPECT_EQ(sqlstate_for("RESULT_ERR_TIMETRACKING_FEATURE_NOT_ACT"), "HY000");
+    EXPECT_EQ(sqlstate_for("NOT_A_CODE"), "HY000");
+}
+
+TEST(WriteResponse, InvalidParameterTokensNameTheParameter) {
+    EXPECT_NE(explain("RESULT_ERR_GROUP_2_HOLIDAY_SET_ID_INVALID").find("group_2_holiday_set_id"), std::string::npos);
+    EXPECT_EQ(sqlstate_for("RESULT_ERR_LOCALE_INVALID"), "22018");
+    EXPECT_EQ(sqlstate_for("RESULT_ERR_USERID_INVALID"), "23000");  // a listed token keeps its own state
+    EXPECT_EQ(sqlstate_for("RESULT_ERR__INVALID"), "HY000");
+    EXPECT_EQ(explain("RESULT_ERR_INVALID"), explain("NOT_A_CODE"));
 }
 
 namespace {
