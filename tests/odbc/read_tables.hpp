@@ -65,21 +65,21 @@ inline std::vector<TableCase> table_cases(SimProfile p) {
         {"users", "", 25, {{"users", "{}"}},
          {"user_id", "last_name", "first_name", "employee_number", "email", "phone", "mobile_phone", "cost_center",
           "branch_office", "department", "user_type", "language", "manager_user_ids", "account_locked",
-          "additional_information", "date_of_entry", "date_of_separation", "date_of_birth"},
+          "additional_information", "date_of_entry", "date_of_separation", "date_of_birth", "gender"},
          {{{{"user_id", "1"}},
            {"1", "Müller", "Jürgen", "00101", "juergen.mueller@example.com", "+49 89 4000017", N, "KST-200",
-            "München", "Geschäftsführung", "Admin", "de_DE", N, "0", N, "2012-06-01", N, "1971-08-14"}},
+            "München", "Geschäftsführung", "Admin", "de_DE", N, "0", N, "2012-06-01", N, "1971-08-14", N}},
           {{{"user_id", "9"}},
            {"9", "Wagner", "Maximilian", "MA0209", "maximilian.wagner@example.com", "+49 40 4000153",
             "+49 171 1000333", "KST-200", "Hamburg", "Entwicklung", "Employee", "de_DE", "2", "0", N, "2011-10-01",
-            N, "1979-04-06"}},
+            N, "1979-04-06", N}},
           {{{"user_id", "10"}},
            {"10", "Fuchs", "Sophie", N, "sophie.fuchs@example.com", "+49 211 4000170", N, "KST-300", "Düsseldorf",
-            "Personal", "Manager", "de_DE", "1", "0", "Teilzeit", "2018-03-15", N, "1990-11-19"}},
+            "Personal", "Manager", "de_DE", "1", "0", "Teilzeit", "2018-03-15", N, "1990-11-19", N}},
           {{{"user_id", "11"}},
            {"11", "Strauß", "Günther", "00111", "guenther.strauss@example.com", "+49 89 4000187", N, "KST-400",
             "München", "Buchhaltung", "Employee", "de_DE", "10", "1", N, "2006-08-01", "2024-06-30",
-            "1961-06-04"}}}});
+            "1961-06-04", N}}}});
 
     cases.push_back(
         {"absences", "year = 2024", 133, {{"absences", R"({"year":"2024"})"}},
