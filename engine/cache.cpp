@@ -91,6 +91,7 @@ Cache::Cache(const SessionConfig& config)
     sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
     if (!memory) exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=OFF");
+    reset_if_other_format();
     // Rows that must never reach the disk live in an attached memory database
     // with its own partition table.
     exec("ATTACH DATABASE ':memory:' AS volatile");
@@ -129,8 +130,6 @@ void Cache::ensure_table(const catalog::Table& table) {
     const std::string plain = "EXISTS " + quote_identifier(table_name(table));
     ddl.replace(ddl.find(plain), plain.size(), "EXISTS " + sql_name(table));
     exec(ddl);
-    exec("CREATE INDEX IF NOT EXISTS " + quote_identifier(schema_of(in_memory(table))) + "." +
-         quote_identifier("_part_" + table.name) + " ON " + quote_identifier(table_name(table)) + "(_part)");
     auto& cols = columns_[table.name];
     cols.clear();
     for (const auto& c : table.columns) cols.push_back({c, false});
@@ -233,6 +232,46 @@ void Cache::drop_partitions(const std::string& source, const std::string& action
         q.text(1, source);
         q.text(2, action);
         sqlite3_step(q.stmt);
+    }
+}
+
+std::string Cache::partition_condition(const std::vector<std::int64_t>& parts) {
+    if (parts.empty()) return "0";
+    std::string sql = parts.size() > 1 ? "(" : "";
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) sql += " OR ";
+        sql += "rowid BETWEEN " + std::to_string(first_rowid(parts[i])) + " AND " +
+               std::to_string(first_rowid(parts[i] + 1) - 1);
+    }
+    return parts.size() > 1 ? sql + ")" : sql;
+}
+
+void Cache::reset_if_other_format() {
+    // The layout of the cache tables (rowid ranges per partition). A file
+    // written by a driver with another layout is emptied: it is only a cache.
+    constexpr int kCacheFormat = 2;
+    auto format = [&] {
+        Stmt q(db_, "PRAGMA user_version");
+        return sqlite3_step(q.stmt) == SQLITE_ROW ? sqlite3_column_int(q.stmt, 0) : -1;
+    };
+    if (format() == kCacheFormat) return;
+    begin();
+    try {
+        if (format() != kCacheFormat) {  // another process may have reset it meanwhile
+            std::vector<std::string> tables;
+            {
+                Stmt q(db_, "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+                            "ESCAPE '\\'");
+                while (sqlite3_step(q.stmt) == SQLITE_ROW)
+                    tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0)));
+            }
+            for (const auto& name : tables) exec("DROP TABLE main." + quote_identifier(name));
+            exec("PRAGMA user_version = " + std::to_string(kCacheFormat));
+        }
+        commit();
+    } catch (...) {
+        rollback();
+        throw;
     }
 }
 

@@ -2,17 +2,22 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <span>
+#include <thread>
 
 #include "api/csv.hpp"
 #include "engine/cache.hpp"
+#include "engine/cell_batches.hpp"
 
 namespace tb::engine {
 namespace {
 
 constexpr std::size_t kMaxWarnings = 50;
+// Parameters of one INSERT; SQLite allows 32766 since 3.32 (999 before).
+constexpr int kMaxParameters = 999;
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -31,11 +36,6 @@ std::string_view trim(std::string_view text) {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
     return text;
 }
-
-// Where each CSV field goes: a cache column index, or -1 to skip it.
-struct FieldMap {
-    std::vector<int> target;
-};
 
 int match_catalog_column(const catalog::Table& table, std::string_view header) {
     const std::string_view h = trim(header);
@@ -73,6 +73,25 @@ std::vector<std::string> runtime_column_names(const catalog::Table& table, const
     return names;
 }
 
+namespace {
+
+// The end of the header record: the first line break outside quotes.
+std::size_t header_end(std::string_view body) {
+    bool quoted = false;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (body[i] == '"') quoted = !quoted;
+        else if (body[i] == '\n' && !quoted) return i + 1;
+    }
+    return body.size();
+}
+
+// Rows handed from the decoding thread to the loading thread at once: large
+// enough that waking the other thread is rare, small enough to stay in cache.
+constexpr int kHandOverRows = 1024;
+constexpr int kBatchPool = 4;
+
+} // namespace
+
 LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_t part, std::string_view body,
                           const KeyValues& keys) {
     LoadResult result;
@@ -84,169 +103,200 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
                                                 "' held invalid UTF-8; the bad bytes read as U+FFFD"});
     }
 
-    sqlite3* db = cache.db();
-    FieldMap map;
-    bool mapped = false;
-    sqlite3_stmt* insert = nullptr;
-    std::vector<int> key_targets;
-    std::string text;
-    std::int64_t row_number = 0;
-
-    auto prepare_insert = [&](const std::vector<std::string>& header) {
-        const auto extra = runtime_column_names(table, header);
-        if (!extra.empty()) cache.add_runtime_columns(table, extra);
-        const auto& cols = cache.columns(table);
-        auto index_of = [&](std::string_view name) {
-            for (std::size_t i = 0; i < cols.size(); ++i)
-                if (cols[i].column.name == name) return int(i);
-            return -1;
-        };
-        if (table.header_less) {
-            // Positional: the non-key columns in declaration order.
-            for (std::size_t i = 0; i < cols.size(); ++i)
-                if (cols[i].column.parser != catalog::ValueParser::None) map.target.push_back(int(i));
-        } else {
-            std::size_t extra_index = 0;
-            for (const auto& h : header) {
-                if (catalog::absence_type_marker(h)) {
-                    map.target.push_back(-1);
-                    continue;
-                }
-                int c = match_catalog_column(table, h);
-                if (c < 0) c = index_of(extra[extra_index++]);
-                map.target.push_back(c);
-            }
+    // The header decides the columns (and may add run-time ones) before any row.
+    std::string_view rows_text = body;
+    std::vector<std::string> header;
+    if (!table.header_less) {
+        const std::size_t end = header_end(body);
+        api::decode_csv(body.substr(0, end), false, [&](std::span<const std::string_view> fields, std::size_t) {
+            if (header.empty()) header.assign(fields.begin(), fields.end());
+        });
+        rows_text = body.substr(end);
+        if (header.empty()) {
+            // An empty body: not even a header line. The partition is empty.
         }
-        for (const auto& [name, value] : keys) key_targets.push_back(index_of(name));
+    }
+    const auto extra = runtime_column_names(table, header);
+    if (!extra.empty()) cache.add_runtime_columns(table, extra);
+    const auto& cols = cache.columns(table);
+    auto index_of = [&](std::string_view name) {
+        for (std::size_t i = 0; i < cols.size(); ++i)
+            if (cols[i].column.name == name) return int(i);
+        return -1;
+    };
 
-        std::string sql = "INSERT INTO " + cache.sql_name(table) + "(_part";
+    // Where each CSV field goes: a cache column index, or -1 to skip it.
+    std::vector<int> target;
+    if (table.header_less) {
+        // Positional: the non-key columns in declaration order.
+        for (std::size_t i = 0; i < cols.size(); ++i)
+            if (cols[i].column.parser != catalog::ValueParser::None) target.push_back(int(i));
+    } else {
+        std::size_t extra_index = 0;
+        for (const auto& h : header) {
+            if (catalog::absence_type_marker(h)) {
+                target.push_back(-1);
+                continue;
+            }
+            int c = match_catalog_column(table, h);
+            if (c < 0) c = index_of(extra[extra_index++]);
+            target.push_back(c);
+        }
+    }
+    std::vector<int> key_targets;
+    for (const auto& [name, value] : keys) key_targets.push_back(index_of(name));
+    // The request's key value wins over a field of the same column.
+    for (int& t : target)
+        if (std::find(key_targets.begin(), key_targets.end(), t) != key_targets.end()) t = -1;
+    std::vector<int> filled;  // the columns the fields fill, each once
+    for (int t : target)
+        if (t >= 0 && std::find(filled.begin(), filled.end(), t) == filled.end()) filled.push_back(t);
+
+    // Rows go in batches of one multi-row INSERT: SQLite then keeps its
+    // cursor at the table's end between rows instead of seeking from the root
+    // and finishing a statement for every row. Within a row, parameter 1 is
+    // the rowid, 2 the partition, 3.. the columns; a batch row whose rowid is
+    // NULL is not inserted, which is how the last, partly filled batch is sent.
+    const int width = int(cols.size());
+    const int row_width = width + 2;
+    const int batch_rows = std::max(1, std::min(32, kMaxParameters / row_width));
+    sqlite3* db = cache.db();
+    sqlite3_stmt* insert = nullptr;
+    {
+        std::string row = "(?";
+        for (int i = 1; i < row_width; ++i) row += ",?";
+        row += ")";
+        std::string sql = "INSERT INTO " + cache.sql_name(table) + "(rowid,_part";
         for (const auto& c : cols) sql += "," + quote_identifier(c.column.name);
-        sql += ") VALUES (?";
-        for (std::size_t i = 0; i < cols.size(); ++i) sql += ",?";
-        sql += ")";
+        sql += ") SELECT * FROM (VALUES " + row;
+        for (int i = 1; i < batch_rows; ++i) sql += "," + row;
+        sql += ") WHERE column1 IS NOT NULL";
         if (sqlite3_prepare_v2(db, sql.c_str(), -1, &insert, nullptr) != SQLITE_OK)
             throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
-        mapped = true;
-    };
-
-    auto warn = [&](const catalog::Column& column, std::string_view value) {
-        if (result.warnings.size() < kMaxWarnings)
-            result.warnings.push_back(
-                {"01S07",
-                 "table " + table.name + ", column " + column.name + ", row " + std::to_string(row_number) +
-                     ": the value '" + std::string(value) + "' is not a valid " +
-                     std::string(catalog::to_string(column.type)) + "; it reads as NULL",
-                 0, long(row_number), 0});
-    };
-
-    // Binds one CSV field to parameter `slot` by the column's parser.
-    auto bind = [&](int slot, const catalog::Column& column, std::string_view value) {
-        using P = catalog::ValueParser;
-        if (is_blank(value)) return;  // NULL stays bound
-        switch (column.parser) {
-        case P::Integer:
-        case P::Reference: {
+    }
+    // The partition and the request's key values are the same on every row:
+    // bound once (bindings persist across sqlite3_reset).
+    for (int b = 0; b < batch_rows; ++b) {
+        const int base = b * row_width;
+        sqlite3_bind_int64(insert, base + 2, part);
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            const int c = key_targets[k];
+            if (c < 0) continue;
             std::int64_t v;
-            if (!parse_integer(value, v)) {
-                // Amounts like budgets come as "16.0": a whole decimal is an integer.
-                double d;
-                if (!parse_decimal(value, d) || d != static_cast<double>(static_cast<std::int64_t>(d)))
-                    return warn(column, value);
-                v = static_cast<std::int64_t>(d);
-            }
-            if (column.parser == P::Reference && v == 0) return;
-            sqlite3_bind_int64(insert, slot, v);
-            return;
+            if (cols[std::size_t(c)].column.type == catalog::SqlType::Integer && parse_integer(keys[k].second, v))
+                sqlite3_bind_int64(insert, base + c + 3, v);
+            else
+                sqlite3_bind_text(insert, base + c + 3, keys[k].second.data(), int(keys[k].second.size()),
+                                  SQLITE_STATIC);
         }
-        case P::Decimal: {
-            double v;
-            if (!parse_decimal(value, v)) return warn(column, value);
-            sqlite3_bind_double(insert, slot, v);
-            return;
-        }
-        case P::Bool: {
-            bool v;
-            if (!parse_bool(value, v)) return warn(column, value);
-            sqlite3_bind_int(insert, slot, v ? 1 : 0);
-            return;
-        }
-        case P::DateDmy:
-            if (!parse_date_dmy(value, text)) return warn(column, value);
-            sqlite3_bind_text(insert, slot, text.data(), int(text.size()), SQLITE_TRANSIENT);
-            return;
-        case P::TimeHm:
-            if (!parse_time_hm(value, text)) return warn(column, value);
-            sqlite3_bind_text(insert, slot, text.data(), int(text.size()), SQLITE_TRANSIENT);
-            return;
-        case P::EpochMillis: {
-            std::int64_t ms;
-            if (parse_integer(value, ms) && ms == 0) return;  // "0": not set
-            if (!parse_epoch_millis(value, text)) return warn(column, value);
-            sqlite3_bind_text(insert, slot, text.data(), int(text.size()), SQLITE_TRANSIENT);
-            return;
-        }
-        case P::Text:
-        case P::None:
-            sqlite3_bind_text(insert, slot, value.data(), int(value.size()), SQLITE_TRANSIENT);
-            return;
+    }
+
+    // The decoding thread: fields to cells. Warnings are its own until joined.
+    BatchQueue queue(kBatchPool, kHandOverRows, width);
+    std::vector<Warning> warnings;
+    std::int64_t decoded_rows = 0;
+    auto decode = [&] {
+        struct Cancelled {};
+        try {
+            CellBatch* batch = nullptr;
+            api::decode_csv(rows_text, false, [&](std::span<const std::string_view> fields, std::size_t) {
+                if (!batch && !(batch = queue.acquire())) throw Cancelled{};
+                ++decoded_rows;
+                const int r = batch->rows;
+                Cell* row = batch->row(r, width);
+                for (std::size_t f = 0; f < target.size(); ++f) {
+                    const int c = target[f];
+                    if (c < 0) continue;
+                    const auto& column = cols[std::size_t(c)].column;
+                    // A short row leaves its last columns NULL.
+                    const std::string_view value = f < fields.size() ? fields[f] : std::string_view();
+                    if (!convert_field(column, value, body, row[c], batch->owned[std::size_t(r * width + c)]) &&
+                        warnings.size() < kMaxWarnings)
+                        warnings.push_back({"01S07",
+                                            "table " + table.name + ", column " + column.name + ", row " +
+                                                std::to_string(decoded_rows) + ": the value '" + std::string(value) +
+                                                "' is not a valid " + std::string(catalog::to_string(column.type)) +
+                                                "; it reads as NULL",
+                                            0, long(decoded_rows), 0});
+                }
+                if (++batch->rows == kHandOverRows) {
+                    queue.publish(batch);
+                    batch = nullptr;
+                }
+            });
+            if (batch) queue.publish(batch);
+            queue.finish();
+        } catch (const Cancelled&) {
+            queue.finish();
+        } catch (...) {
+            queue.finish(std::current_exception());
         }
     };
 
-    cache.begin();
+    // This thread: cells to SQLite, in one transaction.
+    std::int64_t row_number = 0;
+    int pending = 0;  // rows bound to the INSERT, not yet stepped
+    auto step_insert = [&] {
+        for (int r = pending; r < batch_rows; ++r) sqlite3_bind_null(insert, r * row_width + 1);
+        const int rc = sqlite3_step(insert);
+        sqlite3_reset(insert);
+        pending = 0;
+        if (rc != SQLITE_DONE) throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
+    };
+    auto insert_batch = [&](const CellBatch& batch) {
+        for (int r = 0; r < batch.rows; ++r) {
+            const int base = pending * row_width;
+            sqlite3_bind_int64(insert, base + 1, Cache::first_rowid(part) + ++row_number);
+            const Cell* row = batch.row(r, width);
+            for (int c : filled) {
+                const Cell& cell = row[c];
+                const int slot = base + c + 3;
+                switch (cell.kind) {
+                case Cell::Kind::Null: sqlite3_bind_null(insert, slot); break;
+                case Cell::Kind::Integer: sqlite3_bind_int64(insert, slot, cell.integer); break;
+                case Cell::Kind::Real: sqlite3_bind_double(insert, slot, cell.real); break;
+                case Cell::Kind::Text:
+                    sqlite3_bind_text(insert, slot, cell.text.data(), int(cell.text.size()), SQLITE_STATIC);
+                    break;
+                }
+            }
+            // The batch's cells stay valid until it is released, after this step.
+            if (++pending == batch_rows || r + 1 == batch.rows) step_insert();
+        }
+    };
+
+    std::thread decoder;
     try {
-        {
+        cache.begin();
+        try {
             sqlite3_stmt* del = nullptr;
-            std::string sql = "DELETE FROM " + cache.sql_name(table) + " WHERE _part = ?";
+            const std::string sql =
+                "DELETE FROM " + cache.sql_name(table) + " WHERE " + Cache::partition_condition({part});
             sqlite3_prepare_v2(db, sql.c_str(), -1, &del, nullptr);
-            sqlite3_bind_int64(del, 1, part);
             sqlite3_step(del);
             sqlite3_finalize(del);
+            decoder = std::thread(decode);
+            while (CellBatch* batch = queue.next()) {
+                insert_batch(*batch);
+                queue.release(batch);
+            }
+            decoder.join();
+            cache.mark_loaded(table, part);
+            cache.commit();
+        } catch (...) {
+            cache.rollback();
+            throw;
         }
-        api::decode_csv(body, false, [&](std::span<const std::string_view> fields, std::size_t) {
-            if (!mapped) {
-                if (!table.header_less) {
-                    std::vector<std::string> header(fields.begin(), fields.end());
-                    prepare_insert(header);
-                    return;
-                }
-                prepare_insert({});
-            }
-            ++row_number;
-            const auto& cols = cache.columns(table);
-            sqlite3_bind_int64(insert, 1, part);
-            for (std::size_t f = 0; f < fields.size() && f < map.target.size(); ++f) {
-                const int c = map.target[f];
-                if (c >= 0) bind(c + 2, cols[c].column, fields[f]);
-            }
-            for (std::size_t k = 0; k < keys.size(); ++k) {
-                const int c = key_targets[k];
-                if (c < 0) continue;
-                const auto& column = cols[c].column;
-                std::int64_t v;
-                if (column.type == catalog::SqlType::Integer && parse_integer(keys[k].second, v))
-                    sqlite3_bind_int64(insert, c + 2, v);
-                else
-                    sqlite3_bind_text(insert, c + 2, keys[k].second.data(), int(keys[k].second.size()),
-                                      SQLITE_TRANSIENT);
-            }
-            if (sqlite3_step(insert) != SQLITE_DONE)
-                throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
-            sqlite3_reset(insert);
-            sqlite3_clear_bindings(insert);
-        });
-        if (!mapped && !table.header_less) {
-            // An empty body: not even a header line. Nothing to load.
-        }
-        sqlite3_finalize(insert);
-        insert = nullptr;
-        cache.mark_loaded(table, part);
-        cache.commit();
     } catch (...) {
+        queue.cancel();
+        if (decoder.joinable()) decoder.join();
         sqlite3_finalize(insert);
-        cache.rollback();
         throw;
     }
-    if (result.warnings.size() >= kMaxWarnings)
+    sqlite3_finalize(insert);
+    result.warnings.insert(result.warnings.end(), std::make_move_iterator(warnings.begin()),
+                           std::make_move_iterator(warnings.end()));
+    if (warnings.size() >= kMaxWarnings)
         result.warnings.push_back({"01S07", "table " + table.name + ": further values that did not parse read as NULL"});
     result.rows = row_number;
     return result;

@@ -279,9 +279,8 @@ std::vector<std::string> Session::user_ids(std::vector<Warning>& warnings) {
     std::vector<std::string> ids;
     sqlite3_stmt* stmt = nullptr;
     std::string sql = "SELECT user_id FROM " + cache_->sql_name(*users) +
-                      " WHERE _part = ? AND user_id IS NOT NULL ORDER BY user_id";
+                      " WHERE " + Cache::partition_condition({parts[0][0]}) + " AND user_id IS NOT NULL ORDER BY user_id";
     sqlite3_prepare_v2(cache_->db(), sql.c_str(), -1, &stmt, nullptr);
-    sqlite3_bind_int64(stmt, 1, parts[0][0]);
     while (sqlite3_step(stmt) == SQLITE_ROW) ids.push_back(std::to_string(sqlite3_column_int64(stmt, 0)));
     sqlite3_finalize(stmt);
     return ids;

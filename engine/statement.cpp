@@ -158,13 +158,8 @@ std::string Statement::render(const std::vector<std::vector<std::int64_t>>* part
         }
         text += " FROM " + session_.cache().sql_name(table) + " WHERE ";
         const std::vector<std::int64_t>* ids = parts ? &(*parts)[index] : nullptr;
-        if (!ids || ids->empty() || table.write_only) {
-            text += "0";
-        } else {
-            text += "_part IN (";
-            for (std::size_t i = 0; i < ids->size(); ++i) text += (i ? "," : "") + std::to_string((*ids)[i]);
-            text += ")";
-        }
+        if (!ids || table.write_only) text += "0";
+        else text += Cache::partition_condition(*ids);
         return text + ")";
     };
     try {

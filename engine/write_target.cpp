@@ -116,10 +116,10 @@ std::vector<CurrentRow> read_current(Session& session, const catalog::Table& tab
     auto parts = session.materialize({Session::Need{&table, {request}}}, warnings);
     std::vector<CurrentRow> rows;
     sqlite3_stmt* stmt = nullptr;
-    const std::string sql = "SELECT * FROM " + quote_identifier(Cache::table_name(table)) + " WHERE _part = ?";
+    const std::string sql = "SELECT * FROM " + quote_identifier(Cache::table_name(table)) + " WHERE " +
+                            Cache::partition_condition({parts.at(0).at(0)});
     if (sqlite3_prepare_v2(session.cache().db(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
         throw Error("HY000", std::string("cannot read the cached rows: ") + sqlite3_errmsg(session.cache().db()));
-    sqlite3_bind_int64(stmt, 1, parts.at(0).at(0));
     while (sqlite3_step(stmt) == SQLITE_ROW) {
         CurrentRow row;
         for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
