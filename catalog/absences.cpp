@@ -37,6 +37,7 @@ Table absences_table() {
     // crossing New Year is listed twice is undocumented), so date_from is the
     // safe column to narrow years by; date_to <= X still bounds date_from.
     year.derived_from = "date_from";
+    year.derived_until = "date_to";
     year.range_expandable = true;
     t.keys = {year};
     t.primary_key = {"absence_id"};

@@ -80,6 +80,10 @@ struct KeyColumn {
     } when_absent = Default::Omit;
     bool optional_on_instance = false; // the instance may ignore it: always filter locally
     std::string derived_from;  // a date column whose predicates also select values ("date_from")
+    // A date column never earlier than derived_from ("date_to"): its upper
+    // bounds also bound derived_from (date_to <= X implies date_from <= X);
+    // its lower bounds say nothing (an absence may be long).
+    std::string derived_until;
 
     // Added by the catalog room:
     // A range (BETWEEN, <, >) may be expanded into one request per value;

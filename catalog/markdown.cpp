@@ -77,6 +77,8 @@ std::string key_notes(const KeyColumn& k) {
     std::vector<std::string> notes;
     if (!k.derived_from.empty())
         notes.push_back("also chosen by predicates on " + code(k.derived_from));
+    if (!k.derived_until.empty())
+        notes.push_back("and by upper bounds on " + code(k.derived_until));
     if (k.range_expandable) {
         std::string s = "a range becomes one request per value";
         if (k.min_value || k.max_value)

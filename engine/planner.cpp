@@ -119,27 +119,109 @@ Choice text_choice(const sql::Constraint& c, const ParameterValues& p, catalog::
     return std::vector<std::string>(values.begin(), values.end());
 }
 
-// (year, month) pairs covered by a constraint on a date column.
-std::optional<std::vector<std::pair<int, int>>> months_of_dates(const sql::Constraint& c, const ParameterValues& p) {
-    std::set<std::pair<int, int>> months;
+bool before(const Date& a, const Date& b) {
+    return a.y != b.y ? a.y < b.y : a.m != b.m ? a.m < b.m : a.d < b.d;
+}
+
+// The dates a constraint on a date column allows: a set of dates, or a range
+// whose ends may be open. Only the year and month of each end matter.
+struct DateSpan {
+    std::optional<std::vector<Date>> dates;
+    std::optional<Date> lo, hi;
+};
+
+// `date < '2025-01-01'` (or `< {ts '2025-01-01 00:00:00'}`) ends on the day before.
+Date exclusive_end(const Date& d, const std::string& text) {
+    if (text.size() > 10 && text.find_first_not_of(" 0:.", 10) != std::string::npos) return d;
+    if (d.d > 1) return {d.y, d.m, d.d - 1};
+    if (d.m > 1) return {d.y, d.m - 1, 31};
+    return {d.y - 1, 12, 31};
+}
+
+std::optional<DateSpan> date_span(const sql::Constraint& c, const ParameterValues& p) {
+    DateSpan span;
     if (c.values) {
+        span.dates.emplace();
         for (const auto& v : *c.values) {
             auto d = as_date(resolve(v, p));
             if (!d) return std::nullopt;
-            months.insert({d->y, d->m});
+            span.dates->push_back(*d);
         }
-    } else {
-        if (!c.lower || !c.upper) return std::nullopt;
-        auto lo = as_date(resolve(*c.lower, p));
-        auto hi = as_date(resolve(*c.upper, p));
-        if (!lo || !hi) return std::nullopt;
-        for (int y = lo->y, m = lo->m; y < hi->y || (y == hi->y && m <= hi->m);) {
-            months.insert({y, m});
-            if (months.size() > std::size_t(kMaxValuesPerKey)) return std::nullopt;
-            if (++m > 12) { m = 1; ++y; }
-        }
+        return span;
     }
-    return std::vector<std::pair<int, int>>(months.begin(), months.end());
+    // A bound that is not a date is left out: a wider span is still sound.
+    if (c.lower) span.lo = as_date(resolve(*c.lower, p));
+    if (c.upper) {
+        auto v = resolve(*c.upper, p);
+        span.hi = as_date(v);
+        if (span.hi && !c.upper_inclusive) span.hi = exclusive_end(*span.hi, std::get<std::string>(v.literal));
+    }
+    if (!span.lo && !span.hi) return std::nullopt;
+    return span;
+}
+
+// The latest date a span allows, when it has one.
+std::optional<Date> latest(const DateSpan& span) {
+    if (span.dates) {
+        std::optional<Date> out;
+        for (const auto& d : *span.dates)
+            if (!out || before(*out, d)) out = d;
+        return out;
+    }
+    return span.hi;
+}
+
+// How an open end of a date range is closed, matching the rule for `year`:
+// an open start begins five years before the current year (Timebutler holds
+// no older data in practice); an open end stops at the current month where
+// data cannot lie ahead (work time), or at the end of next year where it can
+// (planned absences, published holidays).
+enum class OpenEnd { CurrentMonth, NextYear };
+
+// (year, month) pairs covered by the dates a span allows.
+std::vector<std::pair<int, int>> months_of(const DateSpan& span, const Today& today, OpenEnd open_end,
+                                           const catalog::Table& table, const std::string& column) {
+    std::set<std::pair<int, int>> months;
+    if (span.dates) {
+        for (const auto& d : *span.dates) months.insert({d.y, d.m});
+        return {months.begin(), months.end()};
+    }
+    Date lo = span.lo ? *span.lo : Date{std::min(span.hi->y, today.year - 5), 1, 1};
+    Date hi;
+    if (span.hi) hi = *span.hi;
+    else if (open_end == OpenEnd::CurrentMonth) hi = before(lo, {today.year, today.month, 1}) ? Date{today.year, today.month, 1} : lo;
+    else hi = {std::max(lo.y, today.year + 1), 12, 31};
+    const long count = (long(hi.y) - lo.y) * 12 + (hi.m - lo.m) + 1;
+    if (count > kMaxValuesPerKey * 12L || (open_end == OpenEnd::CurrentMonth && count > kMaxValuesPerKey))
+        throw Error("42000", "the predicate on " + table.name + "." + column + " would need " + std::to_string(count) +
+                                 " API requests; narrow the date range");
+    for (int y = lo.y, m = lo.m; y < hi.y || (y == hi.y && m <= hi.m);) {
+        months.insert({y, m});
+        if (++m > 12) { m = 1; ++y; }
+    }
+    return {months.begin(), months.end()};
+}
+
+// The span of a key's date column, narrowed by upper bounds on its
+// derived_until column (date_to <= X implies date_from <= X).
+std::optional<DateSpan> key_date_span(const catalog::KeyColumn& key,
+                                      const std::map<std::string, sql::Constraint>& constraints,
+                                      const ParameterValues& p) {
+    std::optional<DateSpan> span;
+    if (auto it = constraints.find(key.derived_from); it != constraints.end()) span = date_span(it->second, p);
+    if (key.derived_until.empty()) return span;
+    auto it = constraints.find(key.derived_until);
+    if (it == constraints.end()) return span;
+    auto until = date_span(it->second, p);
+    auto end = until ? latest(*until) : std::nullopt;
+    if (!end) return span;
+    if (!span) {
+        span = DateSpan{};
+        span->hi = end;
+    } else if (!span->dates && (!span->hi || before(*end, *span->hi))) {
+        span->hi = end;
+    }
+    return span;
 }
 
 std::vector<std::string> months_until(int year, const Today& today) {
@@ -168,6 +250,7 @@ std::vector<std::string> pushdown_columns(const catalog::Table& table) {
     for (const auto& k : table.keys) {
         out.push_back(k.column);
         if (!k.derived_from.empty()) out.push_back(k.derived_from);
+        if (!k.derived_until.empty()) out.push_back(k.derived_until);
     }
     return out;
 }
@@ -198,9 +281,12 @@ std::vector<PlannedRequest> plan_requests(const catalog::Table& table,
 
     const catalog::KeyColumn* year_key = table.find_key("year");
     const catalog::KeyColumn* month_key = table.find_key("month");
+    // Work time (a table with months) is not recorded ahead of today.
+    const OpenEnd open_end = month_key && !month_key->derived_from.empty() ? OpenEnd::CurrentMonth : OpenEnd::NextYear;
     if (year_key && month_key && !find(constraints, "year") && !find(constraints, "month") &&
         !month_key->derived_from.empty()) {
-        if (const auto* c = find(constraints, month_key->derived_from)) joint_months = months_of_dates(*c, parameters);
+        if (auto span = key_date_span(*month_key, constraints, parameters))
+            joint_months = months_of(*span, today, open_end, table, month_key->derived_from);
     }
 
     for (const auto& key : table.keys) {
@@ -216,13 +302,11 @@ std::vector<PlannedRequest> plan_requests(const catalog::Table& table,
             }
         }
         if (!plan.values && !key.derived_from.empty() && key.param == "year" && !joint_months) {
-            if (const auto* d = find(constraints, key.derived_from)) {
-                if (auto months = months_of_dates(*d, parameters)) {
-                    std::set<int> years;
-                    for (auto [y, m] : *months) years.insert(y);
-                    plan.values = std::vector<std::string>();
-                    for (int y : years) plan.values->push_back(std::to_string(y));
-                }
+            if (auto span = key_date_span(key, constraints, parameters)) {
+                std::set<int> years;
+                for (auto [y, m] : months_of(*span, today, open_end, table, key.derived_from)) years.insert(y);
+                plan.values = std::vector<std::string>();
+                for (int y : years) plan.values->push_back(std::to_string(y));
             }
         }
         // The personnel actions take one identifying parameter at most.

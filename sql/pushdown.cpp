@@ -113,6 +113,7 @@ public:
     void expression_subqueries(const Expr& e) { subqueries(e); }
 
     Pushdown result() {
+        propagate_equalities();
         Pushdown p;
         for (const auto& [source, constraint] : facts_) {
             const TableRef* ref = table_by_id(source.first);
@@ -130,7 +131,9 @@ private:
         // WHERE: tables on an optional side are left alone.
         if (s.where) {
             subqueries(*s.where);
-            auto facts = analyse(*s.where, scope, [](const Entry& e) { return !e.null_extended; });
+            auto preserved = [](const Entry& e) { return !e.null_extended; };
+            auto facts = analyse(*s.where, scope, preserved);
+            equalities(*s.where, scope, preserved, preserved);
             if (!facts) empty = true;
             else merge(*facts);
         }
@@ -170,6 +173,14 @@ private:
             return std::find(restricted.begin(), restricted.end(), e.item) != restricted.end();
         };
         auto facts = analyse(*item.on, scope, allowed);
+        // An equality carries a side's values onto a restricted side; an
+        // outer join's preserved side takes nothing from its optional side.
+        std::vector<Entry> joined;
+        collect_entries(item, false, joined);
+        auto in_join = [&](const Entry& e) {
+            return std::any_of(joined.begin(), joined.end(), [&](const Entry& j) { return j.item == e.item; });
+        };
+        equalities(*item.on, scope, in_join, allowed);
         if (!facts) {
             for (const FromItem* f : restricted) mark_empty(*f);
         } else {
@@ -264,6 +275,38 @@ private:
         default: break;
         }
         return facts;
+    }
+
+    // Records `x = y` conjuncts between columns: every result row in which
+    // a row of y's table appears pairs it with a row of x's table that also
+    // reaches the result, so y takes whatever x's table must satisfy.
+    // from_allowed: entries x may name; to_allowed: entries y may restrict.
+    template <typename FromAllowed, typename ToAllowed>
+    void equalities(const Expr& e, const Scope& scope, const FromAllowed& from_allowed, const ToAllowed& to_allowed) {
+        if (e.kind == ExprKind::Binary && e.text == "AND") {
+            for (const auto& operand : e.args) equalities(operand, scope, from_allowed, to_allowed);
+            return;
+        }
+        if (e.kind != ExprKind::Binary || e.text != "=" || e.args.size() != 2) return;
+        if (e.args[0].kind != ExprKind::Column || e.args[1].kind != ExprKind::Column) return;
+        for (int from = 0; from < 2; ++from) {
+            auto sources = resolve(e.args[from], scope, from_allowed);
+            auto targets = resolve(e.args[1 - from], scope, to_allowed);
+            // A column of a UNION stands for several sources: no single one to copy.
+            if (sources.size() == 1 && !targets.empty()) equal_.push_back({sources[0], std::move(targets)});
+        }
+    }
+
+    // Copies facts along recorded equalities; a chain of n equalities needs n rounds.
+    void propagate_equalities() {
+        for (std::size_t round = 0; round < equal_.size(); ++round)
+            for (const auto& [source, targets] : equal_) {
+                auto it = facts_.find(source);
+                if (it == facts_.end()) continue;
+                const Constraint c = it->second;
+                for (const auto& target : targets)
+                    if (target != source) add(facts_, target, c);
+            }
     }
 
     static bool is_null(const Value& v) {
@@ -481,6 +524,7 @@ private:
 
     const Wanted& wanted_;
     Facts facts_;
+    std::vector<std::pair<Source, std::vector<Source>>> equal_; // column = column: source's facts hold for targets
     std::set<int> empty_;
     std::map<int, const TableRef*> tables_;
 };
