@@ -1,0 +1,116 @@
+// The loader's batching and hand-over between its two threads: row counts
+// that are not a multiple of any batch, quoted text that the decoder
+// unquotes into its per-row buffer, short rows, bad values, partitions
+// replaced without touching their neighbours. Run under ASan as well.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <string>
+
+#include "catalog/catalog.hpp"
+#include "engine/cache.hpp"
+#include "engine/config.hpp"
+#include "engine/loader.hpp"
+
+using namespace tb;
+using namespace tb::engine;
+
+namespace {
+
+const char* kHeader =
+    "ID of the work time entry;User ID;Employee number;Date (dd/mm/yyyy);Start time (hh:mm);End time (hh:mm);"
+    "Working time in seconds;Pause in seconds;State;ID of the project;ID of the service;Comments;Auto stopped\n";
+
+// Entry i: user i % 7 + 1, project 0 (NULL) on even ids, a quoted comment
+// with an escaped quote on every third row.
+std::string worktime_body(int rows, int first_id = 1) {
+    std::string body = kHeader;
+    for (int n = 0; n < rows; ++n) {
+        const int id = first_id + n;
+        const std::string comment = id % 3 == 0 ? "\"Kunde \"\"Müller\"\"; Teil " + std::to_string(id) + "\"" : " ";
+        body += std::to_string(id) + ";" + std::to_string(id % 7 + 1) + ";00" + std::to_string(id % 7 + 1) +
+                ";0" + std::to_string(id % 9 + 1) + "/03/2024;08:00;16:30;27000;1800;Done;" +
+                std::to_string(id % 2 ? 3 : 0) + ";0;" + comment + ";" + (id % 5 ? "false" : "true") + "\n";
+    }
+    return body;
+}
+
+struct LoaderTest : ::testing::Test {
+    SessionConfig config = [] {
+        SessionConfig c;
+        c.cache = "memory";
+        return c;
+    }();
+    Cache cache{config};
+    const catalog::Table& worktime = *catalog::find_table("worktime");
+    const KeyValues keys{{"year", "2024"}, {"month", "3"}};
+
+    std::string one(const std::string& sql) {
+        sqlite3_stmt* stmt = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(cache.db(), sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
+        std::string out = "(no row)";
+        if (sqlite3_step(stmt) == SQLITE_ROW) {
+            out.clear();
+            for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+                if (i) out += "|";
+                const auto* text = sqlite3_column_text(stmt, i);
+                out += text ? reinterpret_cast<const char*>(text) : "NULL";
+            }
+        }
+        sqlite3_finalize(stmt);
+        return out;
+    }
+};
+
+TEST_F(LoaderTest, LoadsEveryRowOfAnOddCountWithUnquotedTextIntact) {
+    const std::int64_t part = cache.partition_id({"src", "worktime", "month=3&year=2024"});
+    const int rows = 3 * 1024 + 33;  // several hand-overs, a partial last batch
+    const auto result = load_partition(cache, worktime, part, worktime_body(rows), keys);
+    EXPECT_EQ(result.rows, rows);
+    EXPECT_TRUE(result.warnings.empty());
+    EXPECT_EQ(one("SELECT count(*), count(project_id), sum(auto_stopped), min(worktime_id), max(worktime_id) "
+                  "FROM worktime WHERE " + Cache::partition_condition({part})),
+              "3105|1553|621|1|3105");
+    // Row 3099: quoted, with escaped quotes and a ';' that belong to the text.
+    EXPECT_EQ(one("SELECT comments, employee_number, date, start_time, year, month FROM worktime "
+                  "WHERE worktime_id = 3099"),
+              "Kunde \"Müller\"; Teil 3099|006|2024-03-04|08:00:00|2024|3");
+    EXPECT_EQ(one("SELECT comments, project_id FROM worktime WHERE worktime_id = 3100"), "NULL|NULL");
+}
+
+TEST_F(LoaderTest, ReplacingAPartitionLeavesItsNeighbourAlone) {
+    const std::int64_t march = cache.partition_id({"src", "worktime", "month=3&year=2024"});
+    const std::int64_t april = cache.partition_id({"src", "worktime", "month=4&year=2024"});
+    load_partition(cache, worktime, march, worktime_body(100), keys);
+    load_partition(cache, worktime, april, worktime_body(40, 1000), {{"year", "2024"}, {"month", "4"}});
+    load_partition(cache, worktime, march, worktime_body(70, 500), keys);
+    EXPECT_EQ(one("SELECT count(*), min(worktime_id) FROM worktime WHERE " + Cache::partition_condition({march})),
+              "70|500");
+    EXPECT_EQ(one("SELECT count(*), min(month) FROM worktime WHERE " + Cache::partition_condition({april})), "40|4");
+    EXPECT_EQ(one("SELECT count(*) FROM worktime WHERE " + Cache::partition_condition({march, april})), "110");
+}
+
+TEST_F(LoaderTest, ShortRowsReadNullAndBadValuesWarnWithTheirRow) {
+    const std::int64_t part = cache.partition_id({"src", "worktime", "month=3&year=2024"});
+    std::string body = kHeader;
+    body += "1;2;00002;01/03/2024;08:00;12:00;14400;0;Done;0;0; ;false\n";
+    body += "2;2;00002;31/02/2024;8h;12:00;lots;0;Done\n";  // bad date, time, integer; short row
+    const auto result = load_partition(cache, worktime, part, body, keys);
+    EXPECT_EQ(result.rows, 2);
+    ASSERT_EQ(result.warnings.size(), 3u);
+    EXPECT_NE(result.warnings[0].message.find("column date, row 2: the value '31/02/2024'"), std::string::npos)
+        << result.warnings[0].message;
+    EXPECT_EQ(result.warnings[0].sqlstate, "01S07");
+    EXPECT_EQ(one("SELECT date, start_time, working_seconds, state, comments, auto_stopped FROM worktime "
+                  "WHERE worktime_id = 2"),
+              "NULL|NULL|NULL|Done|NULL|NULL");
+}
+
+TEST_F(LoaderTest, AnEmptyBodyLoadsNoRows) {
+    const std::int64_t part = cache.partition_id({"src", "worktime", "month=3&year=2024"});
+    EXPECT_EQ(load_partition(cache, worktime, part, "", keys).rows, 0);
+    EXPECT_EQ(load_partition(cache, worktime, part, kHeader, keys).rows, 0);
+    EXPECT_EQ(one("SELECT count(*) FROM worktime"), "0");
+}
+
+} // namespace
