@@ -10,7 +10,7 @@
 
 #include "api/csv.hpp"
 #include "engine/cache.hpp"
-#include "engine/cell_batches.hpp"
+#include "engine/field_batches.hpp"
 
 namespace tb::engine {
 namespace {
@@ -198,12 +198,12 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
     auto decode = [&] {
         struct Cancelled {};
         try {
-            CellBatch* batch = nullptr;
+            FieldBatch* batch = nullptr;
             api::decode_csv(rows_text, false, [&](std::span<const std::string_view> fields, std::size_t) {
                 if (!batch && !(batch = queue.acquire())) throw Cancelled{};
                 ++decoded_rows;
                 const int r = batch->rows;
-                Cell* row = batch->row(r, width);
+                FieldValue* row = batch->row(r, width);
                 for (std::size_t f = 0; f < target.size(); ++f) {
                     const int c = target[f];
                     if (c < 0) continue;
@@ -243,19 +243,19 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
         pending = 0;
         if (rc != SQLITE_DONE) throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
     };
-    auto insert_batch = [&](const CellBatch& batch) {
+    auto insert_batch = [&](const FieldBatch& batch) {
         for (int r = 0; r < batch.rows; ++r) {
             const int base = pending * row_width;
             sqlite3_bind_int64(insert, base + 1, Cache::first_rowid(part) + ++row_number);
-            const Cell* row = batch.row(r, width);
+            const FieldValue* row = batch.row(r, width);
             for (int c : filled) {
-                const Cell& cell = row[c];
+                const FieldValue& cell = row[c];
                 const int slot = base + c + 3;
                 switch (cell.kind) {
-                case Cell::Kind::Null: sqlite3_bind_null(insert, slot); break;
-                case Cell::Kind::Integer: sqlite3_bind_int64(insert, slot, cell.integer); break;
-                case Cell::Kind::Real: sqlite3_bind_double(insert, slot, cell.real); break;
-                case Cell::Kind::Text:
+                case FieldValue::Kind::Null: sqlite3_bind_null(insert, slot); break;
+                case FieldValue::Kind::Integer: sqlite3_bind_int64(insert, slot, cell.integer); break;
+                case FieldValue::Kind::Real: sqlite3_bind_double(insert, slot, cell.real); break;
+                case FieldValue::Kind::Text:
                     sqlite3_bind_text(insert, slot, cell.text.data(), int(cell.text.size()), SQLITE_STATIC);
                     break;
                 }
@@ -276,7 +276,7 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
             sqlite3_step(del);
             sqlite3_finalize(del);
             decoder = std::thread(decode);
-            while (CellBatch* batch = queue.next()) {
+            while (FieldBatch* batch = queue.next()) {
                 insert_batch(*batch);
                 queue.release(batch);
             }

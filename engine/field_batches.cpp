@@ -1,17 +1,17 @@
-#include "engine/cell_batches.hpp"
+#include "engine/field_batches.hpp"
 
 #include "engine/loader.hpp"
 
 namespace tb::engine {
 
-bool convert_field(const catalog::Column& column, std::string_view value, std::string_view body, Cell& cell,
+bool convert_field(const catalog::Column& column, std::string_view value, std::string_view body, FieldValue& cell,
                    std::string& owned) {
     using P = catalog::ValueParser;
-    cell.kind = Cell::Kind::Null;
+    cell.kind = FieldValue::Kind::Null;
     if (is_blank(value)) return true;
     auto text_from = [&](bool parsed) {
         if (!parsed) return false;
-        cell.kind = Cell::Kind::Text;
+        cell.kind = FieldValue::Kind::Text;
         cell.text = owned;
         return true;
     };
@@ -26,18 +26,18 @@ bool convert_field(const catalog::Column& column, std::string_view value, std::s
             v = static_cast<std::int64_t>(d);
         }
         if (column.parser == P::Reference && v == 0) return true;  // "0": no reference
-        cell.kind = Cell::Kind::Integer;
+        cell.kind = FieldValue::Kind::Integer;
         cell.integer = v;
         return true;
     }
     case P::Decimal:
         if (!parse_decimal(value, cell.real)) return false;
-        cell.kind = Cell::Kind::Real;
+        cell.kind = FieldValue::Kind::Real;
         return true;
     case P::Bool: {
         bool v;
         if (!parse_bool(value, v)) return false;
-        cell.kind = Cell::Kind::Integer;
+        cell.kind = FieldValue::Kind::Integer;
         cell.integer = v ? 1 : 0;
         return true;
     }
@@ -50,7 +50,7 @@ bool convert_field(const catalog::Column& column, std::string_view value, std::s
     }
     case P::Text:
     case P::None:
-        cell.kind = Cell::Kind::Text;
+        cell.kind = FieldValue::Kind::Text;
         // Unquoted text lies in the body; text the decoder had to unquote
         // lives in its per-row buffer and is copied.
         if (value.data() >= body.data() && value.data() + value.size() <= body.data() + body.size()) {
@@ -72,17 +72,17 @@ BatchQueue::BatchQueue(int pool, int rows_per_batch, int width) : pool_(std::siz
     }
 }
 
-CellBatch* BatchQueue::acquire() {
+FieldBatch* BatchQueue::acquire() {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return cancelled_ || !free_.empty(); });
     if (cancelled_) return nullptr;
-    CellBatch* batch = free_.back();
+    FieldBatch* batch = free_.back();
     free_.pop_back();
     batch->rows = 0;
     return batch;
 }
 
-void BatchQueue::publish(CellBatch* batch) {
+void BatchQueue::publish(FieldBatch* batch) {
     {
         std::lock_guard lock(mutex_);
         full_.push_back(batch);
@@ -99,11 +99,11 @@ void BatchQueue::finish(std::exception_ptr error) {
     changed_.notify_all();
 }
 
-CellBatch* BatchQueue::next() {
+FieldBatch* BatchQueue::next() {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return finished_ || !full_.empty(); });
     if (!full_.empty()) {
-        CellBatch* batch = full_.front();
+        FieldBatch* batch = full_.front();
         full_.pop_front();
         return batch;
     }
@@ -111,7 +111,7 @@ CellBatch* BatchQueue::next() {
     return nullptr;
 }
 
-void BatchQueue::release(CellBatch* batch) {
+void BatchQueue::release(FieldBatch* batch) {
     {
         std::lock_guard lock(mutex_);
         free_.push_back(batch);
