@@ -88,6 +88,8 @@ void Statement::prepare(std::string_view text) {
         ast_ = sql::parse(text);
     } catch (const sql::SyntaxError& e) {
         throw Error("42000", e.what());
+    } catch (const sql::UnsupportedError& e) {   // a recursive WITH
+        throw Error("42000", e.what());
     }
     const sql::Statement* inner = sql::kind(*ast_) == sql::StatementKind::Explain ? sql::explained(*ast_) : ast_.get();
     if (sql::kind(*inner) != sql::StatementKind::Select) {

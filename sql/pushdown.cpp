@@ -71,7 +71,7 @@ Scope scope_of(const Select& s) {
 }
 
 bool is_aggregate_call(const Expr& e) {
-    if (e.kind == ExprKind::Function &&
+    if (e.kind == ExprKind::Function && !e.over &&
         (e.text == "COUNT" || e.text == "SUM" || e.text == "AVG" ||
          ((e.text == "MIN" || e.text == "MAX") && e.args.size() == 1)))
         return true;
@@ -82,6 +82,32 @@ bool aggregates(const Select& s) {
     if (!s.group_by.empty() || s.having) return true;
     return std::any_of(s.items.begin(), s.items.end(),
                        [](const ast::SelectItem& i) { return !i.star && is_aggregate_call(i.expr); });
+}
+
+// The windows of a select list's calls (not inside subqueries).
+void collect_windows(const Expr& e, std::vector<const ast::Window*>& out) {
+    if (e.over) out.push_back(e.over.get());
+    for (const auto& a : e.args) collect_windows(a, out);
+}
+std::vector<const ast::Window*> windows_of(const Select& s) {
+    std::vector<const ast::Window*> out;
+    for (const auto& i : s.items)
+        if (!i.star) collect_windows(i.expr, out);
+    return out;
+}
+
+// A filter may cross a window function only on a column every window
+// partitions by: removing whole partitions leaves the others' values alone.
+bool partitioned_by_every_window(const Select& s, const Expr& column) {
+    for (const ast::Window* w : windows_of(s)) {
+        bool found = std::any_of(w->partition_by.begin(), w->partition_by.end(), [&](const Expr& p) {
+            if (p.kind != ExprKind::Column || !same_name(p.names.back(), column.names.back())) return false;
+            return p.names.size() == 1 || column.names.size() == 1 ||
+                   same_name(p.names[p.names.size() - 2], column.names[column.names.size() - 2]);
+        });
+        if (!found) return false;
+    }
+    return true;
 }
 
 bool is_zero(const std::optional<Expr>& e) {
@@ -438,7 +464,7 @@ private:
                 if (found) return std::vector<Source>{};
                 continue;
             }
-            if (s.top || aggregates(s)) return std::nullopt;
+            if (s.top || aggregates(s) || !windows_of(s).empty()) return std::nullopt;
             auto sources = resolve(column, scope, [](const Entry& e) { return !e.null_extended; });
             if (!sources.empty()) return sources;
         }
@@ -450,6 +476,7 @@ private:
         const auto& item = s.items[index];
         if (item.star || item.expr.kind != ExprKind::Column) return std::nullopt;
         if (aggregates(s) && !grouped_by(s, item, index)) return std::nullopt;
+        if (!partitioned_by_every_window(s, item.expr)) return std::nullopt;
         Scope scope = scope_of(s);
         return resolve(item.expr, scope, [](const Entry& e) { return !e.null_extended; });
     }

@@ -315,6 +315,17 @@ std::vector<LogCase> log_cases() {
         {"SELECT COUNT(*) FROM (SELECT * FROM (SELECT * FROM worktime) a) b WHERE b.year = 2024 OR b.year = 2025",
          {kTwoYears}},
         {"SELECT * FROM (SELECT TOP 0 * FROM worktime) d", {}},
+        // WITH tables are derived tables, one per reference; windows pass partition columns only
+        {"WITH w AS (SELECT user_id, year FROM worktime) SELECT COUNT(*) FROM w x JOIN w y ON x.user_id = y.user_id "
+         "WHERE x.year = 2024 AND y.year = 2025",
+         {kTwoYears}},
+        {"WITH a AS (SELECT * FROM absences), b AS (SELECT type, year FROM a) SELECT COUNT(*) FROM b WHERE year = 2024",
+         {"absences year=2024"}},
+        {"SELECT COUNT(*) FROM (SELECT year, ROW_NUMBER() OVER (PARTITION BY year ORDER BY date) AS n FROM worktime) d "
+         "WHERE d.year = 2025",
+         {k2025}},
+        {"SELECT COUNT(*) FROM (SELECT year, ROW_NUMBER() OVER (ORDER BY date) AS n FROM worktime) d WHERE d.year = 2025",
+         {w_default}},
         // subqueries and EXPLAIN
         {"SELECT * FROM users WHERE user_id IN (SELECT user_id FROM absences WHERE year = 2024)",
          {"users", "absences year=2024"}},
