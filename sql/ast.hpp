@@ -152,6 +152,7 @@ struct CommonTable {
 
 struct Query {
     std::vector<CommonTable> with;
+    bool with_recursive = false;  // WITH RECURSIVE: refused when inlining
     std::vector<QueryPart> parts;
     std::vector<OrderItem> order_by;
     std::optional<Expr> limit;  // every limit form normalised to limit/offset

@@ -134,6 +134,7 @@ void rename_columns(CommonTable& common) {
 }
 
 void inline_query(Query& q, Visible visible) {
+    if (q.with_recursive) throw UnsupportedError("WITH RECURSIVE is not supported");
     for (auto& common : q.with) {
         inline_query(*common.query, visible);
         if (refers_to(*common.query, lower(common.name)))

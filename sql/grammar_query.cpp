@@ -148,6 +148,7 @@ auto const base_table = [](auto& ctx) {
 auto const table_alias = [](auto& ctx) { x3::_val(ctx).table.alias = std::move(x3::_attr(ctx)); };
 
 // WITH and window specifications.
+auto const with_recursive = [](auto& ctx) { x3::_val(ctx).with_recursive = true; };
 auto const push_common = [](auto& ctx) { x3::_val(ctx).with.push_back(std::move(x3::_attr(ctx))); };
 auto const common_name = [](auto& ctx) { x3::_val(ctx).name = std::move(x3::_attr(ctx)); };
 auto const common_columns = [](auto& ctx) { x3::_val(ctx).columns = std::move(x3::_attr(ctx)); };
@@ -179,7 +180,8 @@ x3::rule<class alias_class, std::string> const alias = "alias";
 auto const alias_def = (opt_kw("AS") > named("alias")[alias_name[assign]]) | alias_name[assign];
 
 auto const query_expression_def = guard[
-    -(opt_kw("WITH") > (common_table[push_common] % tok(","))) >>
+    -(opt_kw("WITH") >> -(opt_kw("RECURSIVE") >> &identifier)[with_recursive] >
+      (common_table[push_common] % tok(","))) >>
     query_part[first_part] >>
     *((opt_kw("UNION") >> opt_kw("ALL") >> query_part)[set_op(SetOp::UnionAll)] |
       (opt_kw("UNION") >> -opt_kw("DISTINCT") >> query_part)[set_op(SetOp::Union)] |

@@ -282,6 +282,8 @@ std::vector<LogCase> log_cases() {
          {"users", "timeclock command=status userid=1..2"}},
         {"SELECT COUNT(*) FROM worktime w JOIN absences a ON a.date_from = w.date WHERE w.date = {d '2025-03-03'}",
          {"worktime month=3 year=2025", "absences year=2025"}},
+        {R"(select count(*) from "timebutler"."worktime" as "OTBL" inner join "timebutler"."holidays" as "ITBL" on (("OTBL"."year" = "ITBL"."year" and "OTBL"."year" is not null) and "ITBL"."year" is not null or "OTBL"."year" is null and "ITBL"."year" is null) where "OTBL"."year" = 2024)",
+         {"worktime month=1..12 year=2024", "holidays year=2024"}},
         // open date ranges
         {"SELECT COUNT(*) FROM absences WHERE date_from >= '2025-03-01'", {"absences year=2025.." + year(1)}},
         {"SELECT COUNT(*) FROM absences WHERE date_from <= '2025-03-31' AND date_to >= '2025-03-01'",

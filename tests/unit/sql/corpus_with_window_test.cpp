@@ -130,6 +130,9 @@ TEST(WithErrors, RecursiveAndBadColumnListsAreClear) {
     };
     EXPECT_EQ(message("WITH r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r) SELECT * FROM r"),
               "WITH r refers to itself; recursive WITH is not supported");
+    EXPECT_EQ(message("WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT * FROM r"),
+              "WITH RECURSIVE is not supported");
+    EXPECT_EQ(message("WITH recursive AS (SELECT 1 AS n) SELECT n FROM recursive"), "parsed: SELECT \"n\" FROM (SELECT 1 AS \"n\") AS \"recursive\"");
     EXPECT_EQ(message("WITH v (a, b) AS (SELECT user_id FROM users) SELECT * FROM v"),
               "WITH v names 2 columns but its query returns 1");
     EXPECT_EQ(message("WITH v (a) AS (SELECT * FROM users) SELECT * FROM v"),
