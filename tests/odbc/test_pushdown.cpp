@@ -292,6 +292,8 @@ std::vector<LogCase> log_cases() {
          {"absences year=2024"}},
         {"SELECT COUNT(*) FROM worktime WHERE date >= '" + year(-1) + "-11-20'",
          {"worktime month=11..12 year=" + year(-1), worktime_year(Y)}},
+        {"SELECT COUNT(*) FROM worktime WHERE year = 2025 AND date BETWEEN '2025-03-01' AND '2025-03-31'",
+         {"worktime month=3 year=2025"}},
         // derived tables
         {"SELECT COUNT(*) FROM (SELECT * FROM worktime LIMIT 10) d WHERE d.year = 2025", {w_default}},
         {"SELECT COUNT(*) FROM (SELECT TOP 10 * FROM worktime) d WHERE d.year = 2025", {w_default}},
