@@ -80,6 +80,15 @@ TEST_F(Pushdown, OrAcrossColumnsDoesNotRestrict) {
     EXPECT_FALSE(requests[0].has("year", "2024")) << requests[0].line;
 }
 
+TEST_F(Pushdown, RecursiveWithIsA42000AndTheConnectionStaysUsable) {
+    auto diags = connection.query_error("WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT * FROM r");
+    ASSERT_FALSE(diags.empty());
+    EXPECT_EQ(diags[0].sqlstate, "42000");
+    EXPECT_NE(diags[0].message.find("WITH RECURSIVE is not supported"), std::string::npos) << diags[0].message;
+    EXPECT_TRUE(sim->requests().empty());
+    EXPECT_EQ(connection.query("WITH v AS (SELECT 7 AS n) SELECT n FROM v").at(0).at(0), "7");
+}
+
 TEST_F(Pushdown, JoinOfTwoTablesRequestsEachOnce) {
     auto rows = connection.query(
         "select count(*) as \"CNT\", \"ITBL\".\"department\" from \"timebutler\".\"absences\" as \"OTBL\" "
