@@ -293,6 +293,15 @@ std::vector<LogCase> log_cases() {
          {"worktime month=3 year=2025", "absences year=2025"}},
         {R"(select count(*) from "timebutler"."worktime" as "OTBL" inner join "timebutler"."holidays" as "ITBL" on (("OTBL"."year" = "ITBL"."year" and "OTBL"."year" is not null) and "ITBL"."year" is not null or "OTBL"."year" is null and "ITBL"."year" is null) where "OTBL"."year" = 2024)",
          {"worktime month=1..12 year=2024", "holidays year=2024"}},
+        {"SELECT COUNT(*) FROM worktime w JOIN holidays h ON (w.year = h.year OR w.year IS NULL) WHERE w.year = 2024",
+         {"worktime month=1..12 year=2024", "holidays year=2024"}},
+        {"SELECT COUNT(*) FROM worktime w JOIN holidays h ON (w.year = h.year OR h.year IS NULL) WHERE w.year = 2024",
+         {"worktime month=1..12 year=2024", "holidays year=" + year()}},
+        {"SELECT COUNT(*) FROM worktime w JOIN holidays h ON (w.year = h.year OR w.month = 1) WHERE w.year = 2024",
+         {"worktime month=1..12 year=2024", "holidays year=" + year()}},
+        {"SELECT COUNT(*) FROM users u LEFT JOIN worktime w ON u.user_id = w.user_id JOIN holidays h ON (w.year = "
+         "h.year OR w.year IS NULL AND h.year IS NULL) WHERE w.year = 2024",
+         {"users", w_default, "holidays year=" + year()}},
         // open date ranges
         {"SELECT COUNT(*) FROM absences WHERE date_from >= '2025-03-01'", {"absences year=2025.." + year(1)}},
         {"SELECT COUNT(*) FROM absences WHERE date_from <= '2025-03-31' AND date_to >= '2025-03-01'",
