@@ -283,10 +283,17 @@ std::vector<PlannedRequest> plan_requests(const catalog::Table& table,
     const catalog::KeyColumn* month_key = table.find_key("month");
     // Work time (a table with months) is not recorded ahead of today.
     const OpenEnd open_end = month_key && !month_key->derived_from.empty() ? OpenEnd::CurrentMonth : OpenEnd::NextYear;
-    if (year_key && month_key && !find(constraints, "year") && !find(constraints, "month") &&
-        !month_key->derived_from.empty()) {
-        if (auto span = key_date_span(*month_key, constraints, parameters))
-            joint_months = months_of(*span, today, open_end, table, month_key->derived_from);
+    if (year_key && month_key && !month_key->derived_from.empty()) {
+        if (auto span = key_date_span(*month_key, constraints, parameters)) {
+            // With year or month named as well, the months are narrowed by
+            // them below, and a too wide date range simply is not used.
+            const bool keys_named = find(constraints, "year") || find(constraints, "month");
+            try {
+                joint_months = months_of(*span, today, open_end, table, month_key->derived_from);
+            } catch (const Error&) {
+                if (!keys_named) throw;
+            }
+        }
     }
 
     for (const auto& key : table.keys) {
@@ -317,6 +324,16 @@ std::vector<PlannedRequest> plan_requests(const catalog::Table& table,
         if (plan.values && plan.values->empty()) return {};   // IN () of impossible values
         plans.push_back(std::move(plan));
     }
+
+    // The months of the dates that the year and month predicates allow too.
+    if (joint_months)
+        for (const auto& plan : plans) {
+            if (!plan.values || (plan.key != year_key && plan.key != month_key)) continue;
+            const std::set<std::string> allowed(plan.values->begin(), plan.values->end());
+            std::erase_if(*joint_months, [&](const std::pair<int, int>& ym) {
+                return !allowed.count(std::to_string(plan.key == year_key ? ym.first : ym.second));
+            });
+        }
 
     // Expand the product of key values; months default per year.
     std::vector<PlannedRequest> requests(1);

@@ -85,6 +85,8 @@ void Statement::prepare(std::string_view text) {
         ast = sql::parse(text);
     } catch (const sql::SyntaxError& e) {
         throw Error("42000", e.what());
+    } catch (const sql::UnsupportedError& e) {  // a recursive WITH
+        throw Error("42000", e.what());
     }
     prepare(std::move(ast));
 }

@@ -15,6 +15,8 @@ namespace tb::sql::ast {
 
 struct Query;
 using QueryPtr = std::shared_ptr<Query>;
+struct Window;
+using WindowPtr = std::shared_ptr<Window>;
 
 enum class ExprKind {
     Null,
@@ -39,7 +41,7 @@ enum class ExprKind {
     Case,       // args: [operand if case_operand] (when, then)* [else if case_else]
     Cast,       // args[0]; type: the target type
     Extract,    // text: field upper case (YEAR, MONTH, ...); args[0]
-    Function,   // text: the name upper case; args; distinct; star for COUNT(*); odbc_escape for {fn}
+    Function,   // text: the name upper case; args; distinct; star for COUNT(*); odbc_escape for {fn}; over
 };
 
 // A type in CAST(x AS type): name upper case ("DECIMAL", "DOUBLE PRECISION"),
@@ -56,6 +58,7 @@ struct Expr {
     std::vector<std::string> names;
     std::vector<Expr> args;
     QueryPtr query;
+    WindowPtr over;   // f(...) OVER (...): a window function call
     TypeName type;
     bool negated = false;
     bool distinct = false;
@@ -112,6 +115,13 @@ struct OrderItem {
     std::optional<bool> nulls_first;
 };
 
+// OVER ([PARTITION BY ...] [ORDER BY ...] [frame]).
+struct Window {
+    std::vector<Expr> partition_by;
+    std::vector<OrderItem> order_by;
+    std::string frame; // "ROWS BETWEEN 2 PRECEDING AND CURRENT ROW"; "" when not written
+};
+
 // One SELECT ... [FROM] [WHERE] [GROUP BY] [HAVING].
 struct Select {
     bool distinct = false;
@@ -132,7 +142,17 @@ struct QueryPart {
     QueryPtr nested;
 };
 
+// WITH name [(columns)] AS (query): parse() replaces every reference by a
+// derived table holding a copy of the query, so the list is empty afterwards.
+struct CommonTable {
+    std::string name;
+    std::vector<std::string> columns; // empty when not written
+    QueryPtr query;
+};
+
 struct Query {
+    std::vector<CommonTable> with;
+    bool with_recursive = false;  // WITH RECURSIVE: refused when inlining
     std::vector<QueryPart> parts;
     std::vector<OrderItem> order_by;
     std::optional<Expr> limit;  // every limit form normalised to limit/offset

@@ -35,10 +35,16 @@ void walk(Expr& expr, const Visitor& v) {
     if (v.expression) v.expression(expr);
     for (auto& a : expr.args) walk(a, v);
     if (expr.query) walk(*expr.query, v);
+    if (expr.over) {
+        for (auto& p : expr.over->partition_by) walk(p, v);
+        for (auto& o : expr.over->order_by) walk(o.expr, v);
+    }
 }
 
 void walk(Query& q, const Visitor& v) {
     if (v.query) v.query(q);
+    for (auto& common : q.with)
+        if (common.query) walk(*common.query, v);
     for (auto& part : q.parts) {
         if (part.select) walk_select(*part.select, v);
         if (part.nested) walk(*part.nested, v);

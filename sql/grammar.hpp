@@ -388,14 +388,17 @@ inline constexpr guard_gen guard{};
 struct expression_class;
 struct query_class;
 struct statement_class;
+struct window_class;
 using expression_type = x3::rule<expression_class, ast::Expr>;
+using window_type = x3::rule<window_class, ast::Window>;
 using query_type = x3::rule<query_class, ast::Query>;
 using statement_type = x3::rule<statement_class, Statement>;
-BOOST_SPIRIT_DECLARE(expression_type, query_type, statement_type)
+BOOST_SPIRIT_DECLARE(expression_type, query_type, statement_type, window_type)
 
 inline const expression_type expression = "expression";
 inline const query_type query_expression = "query";
 inline const statement_type statement = "statement";
+inline const window_type window_spec = "window";
 
 } // namespace tb::sql::grammar
 

@@ -149,6 +149,9 @@ auto const function_start = [](auto& ctx) {
     val.text = to_upper(std::move(x3::_attr(ctx)));
     val.position = parse_state().offset(x3::_where(ctx).begin());
 };
+auto const set_window = [](auto& ctx) {
+    x3::_val(ctx).over = std::make_shared<ast::Window>(std::move(x3::_attr(ctx)));
+};
 auto const column_part = [](auto& ctx) {
     auto& val = x3::_val(ctx);
     if (val.names.empty()) {
@@ -204,7 +207,7 @@ auto const multiplicative_def = unary[assign] >> *(peek("*/%") >> ((op("*") >> u
 auto const unary_def = guard[(op("-") >> unary)[unary_minus] | (op("+") >> unary)[assign] | primary[assign]];
 
 auto const primary_def = named("expression")[
-    (op("(") >> &kw("SELECT") >> query_expression >> tok(")"))[subquery] |
+    (op("(") >> &(kw("SELECT") | opt_kw("WITH")) >> query_expression >> tok(")"))[subquery] |
     (op("(") >> expression >> tok(")"))[assign] |
     literal[assign] |
     brace_escape[assign] |
@@ -262,10 +265,11 @@ auto const special_call_def =
       -kw("BOTH")[named_function(ExprKind::Function, "TRIM")]) >>
      -(!kw("FROM") >> concat[push_arg]) >> kw("FROM") >> expression[push_arg] >> tok(")") >> x3::eps[trim_finish]);
 
+// OVER is no reserved word ("SUM(x) over" may alias the sum): no expectation.
 auto const function_call_def = (function_name >> &op("("))[function_start] >> tok("(") >>
                                -(kw("DISTINCT")[([](auto& ctx) { x3::_val(ctx).distinct = true; })] | kw("ALL")) >>
                                -(op("*")[([](auto& ctx) { x3::_val(ctx).star = true; })] | expr_list[set_args]) >>
-                               tok(")");
+                               tok(")") >> -(opt_kw("OVER") >> window_spec)[set_window];
 
 auto const column_ref_def = identifier[column_part] >> -(op(".") >> identifier[column_part]) >>
                             -(op(".") >> identifier[column_part]);

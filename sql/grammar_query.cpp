@@ -30,6 +30,9 @@ x3::rule<class order_item_class, OrderItem> const order_item = "ORDER BY item";
 x3::rule<class limit_value_class, Expr> const limit_value = "number";
 x3::rule<class limit_clause_class, Query> const limit_clause = "LIMIT";
 x3::rule<class identifier_list_class, std::vector<std::string>> const identifier_list = "column list";
+x3::rule<class common_table_class, ast::CommonTable> const common_table = "WITH table";
+x3::rule<class window_frame_class, std::string> const window_frame = "window frame";
+x3::rule<class frame_bound_class, std::string> const frame_bound = "frame bound";
 
 // -- actions ---------------------------------------------------------------
 
@@ -144,12 +147,41 @@ auto const base_table = [](auto& ctx) {
 };
 auto const table_alias = [](auto& ctx) { x3::_val(ctx).table.alias = std::move(x3::_attr(ctx)); };
 
+// WITH and window specifications.
+auto const with_recursive = [](auto& ctx) { x3::_val(ctx).with_recursive = true; };
+auto const push_common = [](auto& ctx) { x3::_val(ctx).with.push_back(std::move(x3::_attr(ctx))); };
+auto const common_name = [](auto& ctx) { x3::_val(ctx).name = std::move(x3::_attr(ctx)); };
+auto const common_columns = [](auto& ctx) { x3::_val(ctx).columns = std::move(x3::_attr(ctx)); };
+auto const common_query = [](auto& ctx) { x3::_val(ctx).query = std::make_shared<Query>(std::move(x3::_attr(ctx))); };
+auto const push_partition = [](auto& ctx) { x3::_val(ctx).partition_by.push_back(std::move(x3::_attr(ctx))); };
+auto const set_frame = [](auto& ctx) { x3::_val(ctx).frame = std::move(x3::_attr(ctx)); };
+// Frame words are collected as normalised text ("ROWS BETWEEN 2 PRECEDING AND CURRENT ROW").
+auto word(const char* text) {
+    return [text](auto& ctx) {
+        auto& val = x3::_val(ctx);
+        if (!val.empty()) val += ' ';
+        val += text;
+    };
+}
+auto const frame_offset = [](auto& ctx) {
+    auto& val = x3::_val(ctx);
+    if (!val.empty()) val += ' ';
+    val += std::to_string(x3::_attr(ctx));
+};
+auto const append_bound = [](auto& ctx) {
+    auto& val = x3::_val(ctx);
+    val += ' ';
+    val += x3::_attr(ctx);
+};
+
 // -- rules -------------------------------------------------------------------
 
 x3::rule<class alias_class, std::string> const alias = "alias";
 auto const alias_def = (opt_kw("AS") > named("alias")[alias_name[assign]]) | alias_name[assign];
 
 auto const query_expression_def = guard[
+    -(opt_kw("WITH") >> -(opt_kw("RECURSIVE") >> &identifier)[with_recursive] >
+      (common_table[push_common] % tok(","))) >>
     query_part[first_part] >>
     *((opt_kw("UNION") >> opt_kw("ALL") >> query_part)[set_op(SetOp::UnionAll)] |
       (opt_kw("UNION") >> -opt_kw("DISTINCT") >> query_part)[set_op(SetOp::Union)] |
@@ -159,6 +191,27 @@ auto const query_expression_def = guard[
     -limit_clause[take_limits]];
 
 auto const query_part_def = (op("(") >> query_expression >> tok(")"))[part_nested] | select_core[part_select];
+
+auto const common_table_def = identifier[common_name] >>
+                              -(op("(") > identifier_list[common_columns] > tok(")")) > kw("AS") > tok("(") >
+                              query_expression[common_query] > tok(")");
+
+auto const window_spec_def = tok("(") >>
+                             -(opt_kw("PARTITION") > kw("BY") > (expression[push_partition] % tok(","))) >>
+                             -(opt_kw("ORDER") > kw("BY") > (order_item[push_order] % tok(","))) >>
+                             -window_frame[set_frame] >> tok(")");
+
+auto const window_frame_def = (opt_kw("ROWS")[word("ROWS")] | opt_kw("RANGE")[word("RANGE")] |
+                               opt_kw("GROUPS")[word("GROUPS")]) >
+                              ((kw("BETWEEN")[word("BETWEEN")] > frame_bound[append_bound] > kw("AND")[word("AND")] >
+                                frame_bound[append_bound]) |
+                               frame_bound[append_bound]);
+
+auto const frame_bound_def = (kw("UNBOUNDED")[word("UNBOUNDED")] >
+                              (kw("PRECEDING")[word("PRECEDING")] | kw("FOLLOWING")[word("FOLLOWING")])) |
+                             (kw("CURRENT") > kw("ROW"))[word("CURRENT ROW")] |
+                             (x3::uint_[frame_offset] >
+                              (kw("PRECEDING")[word("PRECEDING")] | kw("FOLLOWING")[word("FOLLOWING")]));
 
 auto const limit_clause_def =
     (opt_kw("LIMIT") > limit_value[set_limit] >> -((op(",") > limit_value[limit_pair]) |
@@ -212,8 +265,10 @@ auto const identifier_list_def = identifier[push_vector] % tok(",");
 } // namespace
 
 BOOST_SPIRIT_DEFINE(alias, query_expression, query_part, select_core, select_item, qualified_star, from_item,
-                    table_primary, table_name, join_tail, order_item, limit_value, limit_clause, identifier_list)
+                    table_primary, table_name, join_tail, order_item, limit_value, limit_clause, identifier_list,
+                    common_table, window_spec, window_frame, frame_bound)
 
 BOOST_SPIRIT_INSTANTIATE(query_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(window_type, iterator_type, context_type)
 
 } // namespace tb::sql::grammar

@@ -1,6 +1,7 @@
 // parse() and the small queries on a parsed statement: kind, parameters,
 // base tables. Numbers ? markers and base tables in text order.
 #include "sql/ast_walk.hpp"
+#include "sql/common_tables.hpp"
 #include "sql/grammar_entry.hpp"
 #include "sql/sql.hpp"
 
@@ -73,12 +74,26 @@ void mark_null_extended(FromItem& item, bool nullable) {
     }
 }
 
+// ? markers are numbered before WITH tables are inlined, so the copies of a
+// marker share its number; base tables after, so each copy is a table.
 void number_statement(Statement& st) {
     std::vector<Expr*> parameters;
+    ast::Visitor pv;
+    pv.expression = [&](Expr& e) {
+        if (e.kind == ExprKind::Parameter) parameters.push_back(&e);
+    };
+    ast::walk(st, pv);
+    std::stable_sort(parameters.begin(), parameters.end(),
+                     [](const Expr* a, const Expr* b) { return a->position < b->position; });
+    for (std::size_t i = 0; i < parameters.size(); ++i) parameters[i]->parameter = static_cast<int>(i + 1);
+    st.parameter_count = static_cast<int>(parameters.size());
+    if (st.explained) st.explained->parameter_count = st.parameter_count;
+
+    ast::inline_common_tables(st);
+
     std::vector<FromItem*> tables;
     ast::Visitor v;
     v.expression = [&](Expr& e) {
-        if (e.kind == ExprKind::Parameter) parameters.push_back(&e);
         // A subquery in an expression is a scope of its own for outer joins.
         if (e.query) mark_query(*e.query, false);
     };
@@ -88,14 +103,9 @@ void number_statement(Statement& st) {
         if (s->query) mark_query(*s->query, false);
         if (s->insert.select) mark_query(*s->insert.select, false);
     }
-    std::stable_sort(parameters.begin(), parameters.end(),
-                     [](const Expr* a, const Expr* b) { return a->position < b->position; });
-    for (std::size_t i = 0; i < parameters.size(); ++i) parameters[i]->parameter = static_cast<int>(i + 1);
     std::stable_sort(tables.begin(), tables.end(),
                      [](const FromItem* a, const FromItem* b) { return a->position < b->position; });
     for (std::size_t i = 0; i < tables.size(); ++i) tables[i]->table.id = static_cast<int>(i + 1);
-    st.parameter_count = static_cast<int>(parameters.size());
-    if (st.explained) st.explained->parameter_count = st.parameter_count;
 }
 
 } // namespace

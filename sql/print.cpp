@@ -68,20 +68,7 @@ public:
                     out += "SELECT * FROM (" + query(n) + ")";
             }
         }
-        if (!q.order_by.empty()) {
-            out += " ORDER BY ";
-            for (std::size_t i = 0; i < q.order_by.size(); ++i) {
-                const auto& o = q.order_by[i];
-                if (i > 0) out += ", ";
-                // A compound query's ORDER BY names result columns, never t.c.
-                if (compound && o.expr.kind == ExprKind::Column)
-                    out += quote_identifier(o.expr.names.back());
-                else
-                    out += expr(o.expr);
-                if (o.descending) out += " DESC";
-                if (o.nulls_first) out += *o.nulls_first ? " NULLS FIRST" : " NULLS LAST";
-            }
-        }
+        if (!q.order_by.empty()) out += " ORDER BY " + order_list(q.order_by, compound);
         if (limit) out += " LIMIT " + limit_value(*limit);
         if (q.offset) {
             if (!limit) out += " LIMIT -1";
@@ -312,7 +299,36 @@ private:
         std::vector<std::string> args;
         args.reserve(e.args.size());
         for (const auto& a : e.args) args.push_back(printing::is_keyword_argument(e, a) ? std::string() : expr(a));
-        return printing::render_function(e, args, options_);
+        std::string out = printing::render_function(e, args, options_);
+        if (e.over) out += " OVER (" + window(*e.over) + ")";
+        return out;
+    }
+
+    std::string window(const ast::Window& w) {
+        std::string out;
+        if (!w.partition_by.empty()) {
+            out += "PARTITION BY ";
+            for (std::size_t i = 0; i < w.partition_by.size(); ++i) out += (i ? ", " : "") + expr(w.partition_by[i]);
+        }
+        if (!w.order_by.empty()) out += std::string(out.empty() ? "" : " ") + "ORDER BY " + order_list(w.order_by, false);
+        if (!w.frame.empty()) out += std::string(out.empty() ? "" : " ") + w.frame;
+        return out;
+    }
+
+    std::string order_list(const std::vector<ast::OrderItem>& items, bool compound) {
+        std::string out;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const auto& o = items[i];
+            if (i > 0) out += ", ";
+            // A compound query's ORDER BY names result columns, never t.c.
+            if (compound && o.expr.kind == ExprKind::Column)
+                out += quote_identifier(o.expr.names.back());
+            else
+                out += expr(o.expr);
+            if (o.descending) out += " DESC";
+            if (o.nulls_first) out += *o.nulls_first ? " NULLS FIRST" : " NULLS LAST";
+        }
+        return out;
     }
 
     std::string insert(const ast::Insert& ins) {

@@ -16,7 +16,7 @@ using Args = std::vector<std::string>;
 
 namespace {
 
-enum class Category { String, Numeric, TimeDate, System, Aggregate, Other };
+enum class Category { String, Numeric, TimeDate, System, Aggregate, Window, Other };
 
 using Render = std::string (*)(const Args&, const Expr&, const PrintOptions&);
 
@@ -195,6 +195,18 @@ const std::map<std::string, FunctionSpec, std::less<>>& function_table() {
         {"AVG", {Category::Aggregate, false, 1, 1, true, FN(return aggregate("avg", a, e);)}},
         {"MIN", {Category::Aggregate, false, 1, 99, false, FN(return aggregate("min", a, e);)}},
         {"MAX", {Category::Aggregate, false, 1, 99, false, FN(return aggregate("max", a, e);)}},
+        // Window functions (only with OVER)
+        {"ROW_NUMBER", {Category::Window, false, 0, 0, true, FN(return call("row_number", a);)}},
+        {"RANK", {Category::Window, false, 0, 0, true, FN(return call("rank", a);)}},
+        {"DENSE_RANK", {Category::Window, false, 0, 0, true, FN(return call("dense_rank", a);)}},
+        {"PERCENT_RANK", {Category::Window, false, 0, 0, true, FN(return call("percent_rank", a);)}},
+        {"CUME_DIST", {Category::Window, false, 0, 0, true, FN(return call("cume_dist", a);)}},
+        {"NTILE", {Category::Window, false, 1, 1, true, FN(return call("ntile", a);)}},
+        {"LAG", {Category::Window, false, 1, 3, false, FN(return call("lag", a);)}},
+        {"LEAD", {Category::Window, false, 1, 3, false, FN(return call("lead", a);)}},
+        {"FIRST_VALUE", {Category::Window, false, 1, 1, false, FN(return call("first_value", a);)}},
+        {"LAST_VALUE", {Category::Window, false, 1, 1, false, FN(return call("last_value", a);)}},
+        {"NTH_VALUE", {Category::Window, false, 2, 2, false, FN(return call("nth_value", a);)}},
         // String functions
         {"ASCII", {Category::String, true, 1, 1, true, FN(return call("unicode", a);)}},
         {"BIT_LENGTH", {Category::String, true, 1, 1, true, FN(return "(length(CAST(" + a[0] + " AS BLOB)) * 8)";)}},
@@ -327,6 +339,11 @@ std::string render_function(const Expr& e, const Args& args, const PrintOptions&
     if (e.text == "COUNT" && n == 0 && !e.star) throw UnsupportedError("COUNT() needs an argument or *");
     if (e.distinct && spec->category != Category::Aggregate)
         throw UnsupportedError("DISTINCT in function " + e.text + " is not supported");
+    if (spec->category == Category::Window && !e.over)
+        throw UnsupportedError("window function " + e.text + " needs OVER (...)");
+    if (e.over && spec->category != Category::Window && spec->category != Category::Aggregate)
+        throw UnsupportedError("function " + e.text + " is no window function; OVER is not supported with it");
+    if (e.over && e.distinct) throw UnsupportedError("DISTINCT in window function " + e.text + " is not supported");
     return spec->render(args, e, options);
 }
 
@@ -368,7 +385,8 @@ bool is_keyword_argument(const Expr& call_expr, const Expr& arg) {
 }
 
 bool contains_aggregate(const Expr& e) {
-    if (e.kind == ExprKind::Function) {
+    // SUM(x) OVER (...) is computed per row, not per group.
+    if (e.kind == ExprKind::Function && !e.over) {
         const FunctionSpec* spec = find_function(e.text);
         // MIN and MAX with several arguments are SQLite's scalar forms.
         if (spec && spec->category == Category::Aggregate && !((e.text == "MIN" || e.text == "MAX") && e.args.size() > 1))

@@ -71,7 +71,7 @@ Scope scope_of(const Select& s) {
 }
 
 bool is_aggregate_call(const Expr& e) {
-    if (e.kind == ExprKind::Function &&
+    if (e.kind == ExprKind::Function && !e.over &&
         (e.text == "COUNT" || e.text == "SUM" || e.text == "AVG" ||
          ((e.text == "MIN" || e.text == "MAX") && e.args.size() == 1)))
         return true;
@@ -82,6 +82,32 @@ bool aggregates(const Select& s) {
     if (!s.group_by.empty() || s.having) return true;
     return std::any_of(s.items.begin(), s.items.end(),
                        [](const ast::SelectItem& i) { return !i.star && is_aggregate_call(i.expr); });
+}
+
+// The windows of a select list's calls (not inside subqueries).
+void collect_windows(const Expr& e, std::vector<const ast::Window*>& out) {
+    if (e.over) out.push_back(e.over.get());
+    for (const auto& a : e.args) collect_windows(a, out);
+}
+std::vector<const ast::Window*> windows_of(const Select& s) {
+    std::vector<const ast::Window*> out;
+    for (const auto& i : s.items)
+        if (!i.star) collect_windows(i.expr, out);
+    return out;
+}
+
+// A filter may cross a window function only on a column every window
+// partitions by: removing whole partitions leaves the others' values alone.
+bool partitioned_by_every_window(const Select& s, const Expr& column) {
+    for (const ast::Window* w : windows_of(s)) {
+        bool found = std::any_of(w->partition_by.begin(), w->partition_by.end(), [&](const Expr& p) {
+            if (p.kind != ExprKind::Column || !same_name(p.names.back(), column.names.back())) return false;
+            return p.names.size() == 1 || column.names.size() == 1 ||
+                   same_name(p.names[p.names.size() - 2], column.names[column.names.size() - 2]);
+        });
+        if (!found) return false;
+    }
+    return true;
 }
 
 bool is_zero(const std::optional<Expr>& e) {
@@ -287,14 +313,67 @@ private:
             for (const auto& operand : e.args) equalities(operand, scope, from_allowed, to_allowed);
             return;
         }
-        if (e.kind != ExprKind::Binary || e.text != "=" || e.args.size() != 2) return;
-        if (e.args[0].kind != ExprKind::Column || e.args[1].kind != ExprKind::Column) return;
-        for (int from = 0; from < 2; ++from) {
-            auto sources = resolve(e.args[from], scope, from_allowed);
-            auto targets = resolve(e.args[1 - from], scope, to_allowed);
-            // A column of a UNION stands for several sources: no single one to copy.
-            if (sources.size() == 1 && !targets.empty()) equal_.push_back({sources[0], std::move(targets)});
+        if (e.kind == ExprKind::Binary && e.text == "OR") {
+            null_safe_equalities(e, scope, from_allowed, to_allowed);
+            return;
         }
+        if (!is_column_equality(e)) return;
+        for (int from = 0; from < 2; ++from) link(e.args[from], e.args[1 - from], scope, from_allowed, to_allowed);
+    }
+
+    template <typename FromAllowed, typename ToAllowed>
+    void link(const Expr& x, const Expr& y, const Scope& scope, const FromAllowed& from_allowed,
+              const ToAllowed& to_allowed) {
+        auto sources = resolve(x, scope, from_allowed);
+        auto targets = resolve(y, scope, to_allowed);
+        // A column of a UNION stands for several sources: no single one to copy.
+        if (sources.size() == 1 && !targets.empty()) equal_.push_back({sources[0], std::move(targets)});
+    }
+
+    // Power BI's null-safe join: (x = y AND ...) OR (x IS NULL AND y IS NULL).
+    // A constrained x is never NULL where its (not null-extended) table
+    // reaches the result, so only the branches with x = y can hold there.
+    template <typename FromAllowed, typename ToAllowed>
+    void null_safe_equalities(const Expr& e, const Scope& scope, const FromAllowed& from_allowed,
+                              const ToAllowed& to_allowed) {
+        std::vector<std::vector<const Expr*>> branches(e.args.size());
+        for (std::size_t i = 0; i < e.args.size(); ++i) conjuncts(e.args[i], branches[i]);
+        auto real_row = [&](const Entry& entry) { return from_allowed(entry) && !entry.null_extended; };
+        for (const auto& branch : branches)
+            for (const Expr* candidate : branch) {
+                if (!is_column_equality(*candidate)) continue;
+                for (int from = 0; from < 2; ++from) {
+                    const Expr& x = candidate->args[from];
+                    const Expr& y = candidate->args[1 - from];
+                    bool every = std::all_of(branches.begin(), branches.end(), [&](const auto& b) {
+                        return std::any_of(b.begin(), b.end(), [&](const Expr* d) {
+                            if (d->kind == ExprKind::IsNull) return !d->negated && same_column(d->args[0], x);
+                            return is_column_equality(*d) &&
+                                   ((same_column(d->args[0], x) && same_column(d->args[1], y)) ||
+                                    (same_column(d->args[0], y) && same_column(d->args[1], x)));
+                        });
+                    });
+                    if (every) link(x, y, scope, real_row, to_allowed);
+                }
+            }
+    }
+
+    static bool is_column_equality(const Expr& e) {
+        return e.kind == ExprKind::Binary && e.text == "=" && e.args.size() == 2 &&
+               e.args[0].kind == ExprKind::Column && e.args[1].kind == ExprKind::Column;
+    }
+    static bool same_column(const Expr& a, const Expr& b) {
+        if (a.kind != ExprKind::Column || b.kind != ExprKind::Column || a.names.size() != b.names.size()) return false;
+        for (std::size_t i = 0; i < a.names.size(); ++i)
+            if (!same_name(a.names[i], b.names[i])) return false;
+        return true;
+    }
+    static void conjuncts(const Expr& e, std::vector<const Expr*>& out) {
+        if (e.kind == ExprKind::Binary && e.text == "AND") {
+            for (const auto& operand : e.args) conjuncts(operand, out);
+            return;
+        }
+        out.push_back(&e);
     }
 
     // Copies facts along recorded equalities; a chain of n equalities needs n rounds.
@@ -438,7 +517,7 @@ private:
                 if (found) return std::vector<Source>{};
                 continue;
             }
-            if (s.top || aggregates(s)) return std::nullopt;
+            if (s.top || aggregates(s) || !windows_of(s).empty()) return std::nullopt;
             auto sources = resolve(column, scope, [](const Entry& e) { return !e.null_extended; });
             if (!sources.empty()) return sources;
         }
@@ -450,6 +529,7 @@ private:
         const auto& item = s.items[index];
         if (item.star || item.expr.kind != ExprKind::Column) return std::nullopt;
         if (aggregates(s) && !grouped_by(s, item, index)) return std::nullopt;
+        if (!partitioned_by_every_window(s, item.expr)) return std::nullopt;
         Scope scope = scope_of(s);
         return resolve(item.expr, scope, [](const Entry& e) { return !e.null_extended; });
     }

@@ -80,6 +80,15 @@ TEST_F(Pushdown, OrAcrossColumnsDoesNotRestrict) {
     EXPECT_FALSE(requests[0].has("year", "2024")) << requests[0].line;
 }
 
+TEST_F(Pushdown, RecursiveWithIsA42000AndTheConnectionStaysUsable) {
+    auto diags = connection.query_error("WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT * FROM r");
+    ASSERT_FALSE(diags.empty());
+    EXPECT_EQ(diags[0].sqlstate, "42000");
+    EXPECT_NE(diags[0].message.find("WITH RECURSIVE is not supported"), std::string::npos) << diags[0].message;
+    EXPECT_TRUE(sim->requests().empty());
+    EXPECT_EQ(connection.query("WITH v AS (SELECT 7 AS n) SELECT n FROM v").at(0).at(0), "7");
+}
+
 TEST_F(Pushdown, JoinOfTwoTablesRequestsEachOnce) {
     auto rows = connection.query(
         "select count(*) as \"CNT\", \"ITBL\".\"department\" from \"timebutler\".\"absences\" as \"OTBL\" "
@@ -282,6 +291,17 @@ std::vector<LogCase> log_cases() {
          {"users", "timeclock command=status userid=1..2"}},
         {"SELECT COUNT(*) FROM worktime w JOIN absences a ON a.date_from = w.date WHERE w.date = {d '2025-03-03'}",
          {"worktime month=3 year=2025", "absences year=2025"}},
+        {R"(select count(*) from "timebutler"."worktime" as "OTBL" inner join "timebutler"."holidays" as "ITBL" on (("OTBL"."year" = "ITBL"."year" and "OTBL"."year" is not null) and "ITBL"."year" is not null or "OTBL"."year" is null and "ITBL"."year" is null) where "OTBL"."year" = 2024)",
+         {"worktime month=1..12 year=2024", "holidays year=2024"}},
+        {"SELECT COUNT(*) FROM worktime w JOIN holidays h ON (w.year = h.year OR w.year IS NULL) WHERE w.year = 2024",
+         {"worktime month=1..12 year=2024", "holidays year=2024"}},
+        {"SELECT COUNT(*) FROM worktime w JOIN holidays h ON (w.year = h.year OR h.year IS NULL) WHERE w.year = 2024",
+         {"worktime month=1..12 year=2024", "holidays year=" + year()}},
+        {"SELECT COUNT(*) FROM worktime w JOIN holidays h ON (w.year = h.year OR w.month = 1) WHERE w.year = 2024",
+         {"worktime month=1..12 year=2024", "holidays year=" + year()}},
+        {"SELECT COUNT(*) FROM users u LEFT JOIN worktime w ON u.user_id = w.user_id JOIN holidays h ON (w.year = "
+         "h.year OR w.year IS NULL AND h.year IS NULL) WHERE w.year = 2024",
+         {"users", w_default, "holidays year=" + year()}},
         // open date ranges
         {"SELECT COUNT(*) FROM absences WHERE date_from >= '2025-03-01'", {"absences year=2025.." + year(1)}},
         {"SELECT COUNT(*) FROM absences WHERE date_from <= '2025-03-31' AND date_to >= '2025-03-01'",
@@ -290,6 +310,8 @@ std::vector<LogCase> log_cases() {
          {"absences year=2024"}},
         {"SELECT COUNT(*) FROM worktime WHERE date >= '" + year(-1) + "-11-20'",
          {"worktime month=11..12 year=" + year(-1), worktime_year(Y)}},
+        {"SELECT COUNT(*) FROM worktime WHERE year = 2025 AND date BETWEEN '2025-03-01' AND '2025-03-31'",
+         {"worktime month=3 year=2025"}},
         // derived tables
         {"SELECT COUNT(*) FROM (SELECT * FROM worktime LIMIT 10) d WHERE d.year = 2025", {w_default}},
         {"SELECT COUNT(*) FROM (SELECT TOP 10 * FROM worktime) d WHERE d.year = 2025", {w_default}},
@@ -315,6 +337,17 @@ std::vector<LogCase> log_cases() {
         {"SELECT COUNT(*) FROM (SELECT * FROM (SELECT * FROM worktime) a) b WHERE b.year = 2024 OR b.year = 2025",
          {kTwoYears}},
         {"SELECT * FROM (SELECT TOP 0 * FROM worktime) d", {}},
+        // WITH tables are derived tables, one per reference; windows pass partition columns only
+        {"WITH w AS (SELECT user_id, year FROM worktime) SELECT COUNT(*) FROM w x JOIN w y ON x.user_id = y.user_id "
+         "WHERE x.year = 2024 AND y.year = 2025",
+         {kTwoYears}},
+        {"WITH a AS (SELECT * FROM absences), b AS (SELECT type, year FROM a) SELECT COUNT(*) FROM b WHERE year = 2024",
+         {"absences year=2024"}},
+        {"SELECT COUNT(*) FROM (SELECT year, ROW_NUMBER() OVER (PARTITION BY year ORDER BY date) AS n FROM worktime) d "
+         "WHERE d.year = 2025",
+         {k2025}},
+        {"SELECT COUNT(*) FROM (SELECT year, ROW_NUMBER() OVER (ORDER BY date) AS n FROM worktime) d WHERE d.year = 2025",
+         {w_default}},
         // subqueries and EXPLAIN
         {"SELECT * FROM users WHERE user_id IN (SELECT user_id FROM absences WHERE year = 2024)",
          {"users", "absences year=2024"}},

@@ -82,6 +82,17 @@ TEST(PlannerDates, OpenLowerBoundOnWorktimeRunsToTheCurrentMonth) {
     EXPECT_EQ(plan("worktime", "date <= '2021-02-01'").size(), 2u);
 }
 
+TEST(PlannerDates, YearAndMonthPredicatesNarrowTheMonthsOfADateRange) {
+    EXPECT_EQ(plan("worktime", "year = 2025 AND date BETWEEN '2025-03-01' AND '2025-03-31'"),
+              (std::vector<std::string>{"month=3 year=2025"}));
+    EXPECT_EQ(plan("worktime", "month IN (3, 4) AND date >= '2025-04-10' AND date < '2025-07-01'"),
+              (std::vector<std::string>{"month=4 year=2025"}));
+    // A date range too wide to expand is left to year and month.
+    EXPECT_EQ(plan("worktime", "year = 2025 AND month = 2 AND date >= '1950-01-01'"),
+              (std::vector<std::string>{"month=2 year=2025"}));
+    EXPECT_TRUE(plan("worktime", "year = 2024 AND date = '2025-03-03'").empty());
+}
+
 TEST(PlannerDates, AnOpenRangeTooWideFailsWithAClearMessage) {
     try {
         plan("worktime", "date >= '1950-01-01'");

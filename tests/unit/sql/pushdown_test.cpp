@@ -155,6 +155,18 @@ const std::vector<PushdownCase> pushdown_cases = {
     {"SELECT * FROM users u JOIN timeclock t ON t.user_id = u.user_id WHERE u.user_id IN (1, 2)", "2.user_id={1,2}"},
     {"SELECT * FROM worktime w JOIN absences a ON a.date_from = w.date WHERE w.date = {d '2025-03-03'}",
      "1.date={'2025-03-03'};2.date_from={'2025-03-03'}"},
+    // Power BI's null-safe relationship join
+    {R"(select count(*) from "timebutler"."worktime" as "OTBL" inner join "timebutler"."holidays" as "ITBL" on (("OTBL"."year" = "ITBL"."year" and "OTBL"."year" is not null) and "ITBL"."year" is not null or "OTBL"."year" is null and "ITBL"."year" is null) where "OTBL"."year" = 2024)",
+     "1.year={2024};2.year={2024}"},
+    {"SELECT * FROM worktime w JOIN holidays h ON (w.year = h.year OR w.year IS NULL) WHERE w.year = 2024",
+     "1.year={2024};2.year={2024}"},
+    {"SELECT * FROM worktime w JOIN holidays h ON (w.year = h.year OR h.year IS NULL) WHERE w.year = 2024",
+     "1.year={2024}"},
+    {"SELECT * FROM worktime w JOIN holidays h ON (w.year = h.year OR w.month = 1) WHERE w.year = 2024",
+     "1.year={2024}"},
+    {"SELECT * FROM users u LEFT JOIN worktime w ON u.user_id = w.user_id JOIN holidays h ON (w.year = h.year OR "
+     "w.year IS NULL AND h.year IS NULL) WHERE w.year = 2024",
+     ""},
     // derived tables
     {"SELECT * FROM (SELECT * FROM worktime LIMIT 10) d WHERE d.year = 2025", ""},
     {"SELECT * FROM (SELECT TOP 10 * FROM worktime) d WHERE d.year = 2025", ""},
