@@ -177,10 +177,10 @@ double sqlite_prepared_insert(const std::string& path, const std::vector<std::st
     if (path != ":memory:") sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
     const tb::catalog::Table* table = tb::catalog::find_table("worktime");
     sqlite3_exec(db, tb::catalog::cache_ddl(*table, "worktime").c_str(), nullptr, nullptr, nullptr);
-    // Same column order as the CSV: worktime_id .. auto_stopped, plus _part/year/month.
-    std::string sql = "INSERT INTO worktime(_part,year,month";
+    // Same column order as the CSV: worktime_id .. auto_stopped, plus year/month.
+    std::string sql = "INSERT INTO worktime(year,month";
     for (std::size_t i = 2; i < table->columns.size(); ++i) sql += ",\"" + table->columns[i].name + "\"";
-    sql += ") VALUES (?,?,?";
+    sql += ") VALUES (?,?";
     for (std::size_t i = 2; i < table->columns.size(); ++i) sql += ",?";
     sql += ")";
     sqlite3_stmt* ins = nullptr;
@@ -192,12 +192,11 @@ double sqlite_prepared_insert(const std::string& path, const std::vector<std::st
     const auto start = Clock::now();
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     for (std::size_t r = 0; r < n; ++r) {
-        sqlite3_bind_int64(ins, 1, 1);
-        sqlite3_bind_int64(ins, 2, 2024);
-        sqlite3_bind_int64(ins, 3, 3);
+        sqlite3_bind_int64(ins, 1, 2024);
+        sqlite3_bind_int64(ins, 2, 3);
         const std::string_view* row = &fields[r * ncols];
         for (std::size_t c = 0; c < ncols; ++c)
-            sqlite3_bind_text(ins, int(c) + 4, row[c].data(), int(row[c].size()), SQLITE_STATIC);
+            sqlite3_bind_text(ins, int(c) + 3, row[c].data(), int(row[c].size()), SQLITE_STATIC);
         sqlite3_step(ins);
         sqlite3_reset(ins);
     }

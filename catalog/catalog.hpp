@@ -228,8 +228,9 @@ std::string sqlite_decl_type(const Column& column);
 struct DeclaredType { SqlType type; int size; int scale; };
 std::optional<DeclaredType> parse_decl_type(std::string_view decl);
 
-// CREATE TABLE statement for the cache (adds the hidden partition column
-// "_part INTEGER NOT NULL" first; extra run-time columns are appended by the engine).
+// CREATE TABLE statement for the cache: the catalog's columns, no constraints
+// (the partition lives in the rowid; extra run-time columns are appended by
+// the engine).
 std::string cache_ddl(const Table& table, std::string_view sqlite_name);
 
 // docs/tables.md, generated; a test compares it with the checked-in file.

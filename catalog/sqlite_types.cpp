@@ -159,10 +159,9 @@ std::string cache_ddl(const Table& table, std::string_view sqlite_name) {
     // No NOT NULL, CHECK or key constraints on the data columns: a value that
     // did not parse is stored as NULL and a duplicate id from the service is
     // still shown, never a failed load.
-    std::string ddl = "CREATE TABLE IF NOT EXISTS " + quote_identifier(sqlite_name) +
-                      " (\"_part\" INTEGER NOT NULL";
+    std::string ddl = "CREATE TABLE IF NOT EXISTS " + quote_identifier(sqlite_name) + " (";
     for (const Column& c : table.columns)
-        ddl += ", " + quote_identifier(c.name) + " " + sqlite_decl_type(c);
+        ddl += (&c == &table.columns.front() ? "" : ", ") + quote_identifier(c.name) + " " + sqlite_decl_type(c);
     return ddl + ")";
 }
 

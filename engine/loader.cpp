@@ -155,10 +155,10 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
     // Rows go in batches of one multi-row INSERT: SQLite then keeps its
     // cursor at the table's end between rows instead of seeking from the root
     // and finishing a statement for every row. Within a row, parameter 1 is
-    // the rowid, 2 the partition, 3.. the columns; a batch row whose rowid is
+    // the rowid (which holds the partition, see Cache), 2.. the columns; a batch row whose rowid is
     // NULL is not inserted, which is how the last, partly filled batch is sent.
     const int width = int(cols.size());
-    const int row_width = width + 2;
+    const int row_width = width + 1;
     const int batch_rows = std::max(1, std::min(32, kMaxParameters / row_width));
     sqlite3* db = cache.db();
     sqlite3_stmt* insert = nullptr;
@@ -166,7 +166,7 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
         std::string row = "(?";
         for (int i = 1; i < row_width; ++i) row += ",?";
         row += ")";
-        std::string sql = "INSERT INTO " + cache.sql_name(table) + "(rowid,_part";
+        std::string sql = "INSERT INTO " + cache.sql_name(table) + "(rowid";
         for (const auto& c : cols) sql += "," + quote_identifier(c.column.name);
         sql += ") SELECT * FROM (VALUES " + row;
         for (int i = 1; i < batch_rows; ++i) sql += "," + row;
@@ -178,15 +178,14 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
     // bound once (bindings persist across sqlite3_reset).
     for (int b = 0; b < batch_rows; ++b) {
         const int base = b * row_width;
-        sqlite3_bind_int64(insert, base + 2, part);
         for (std::size_t k = 0; k < keys.size(); ++k) {
             const int c = key_targets[k];
             if (c < 0) continue;
             std::int64_t v;
             if (cols[std::size_t(c)].column.type == catalog::SqlType::Integer && parse_integer(keys[k].second, v))
-                sqlite3_bind_int64(insert, base + c + 3, v);
+                sqlite3_bind_int64(insert, base + c + 2, v);
             else
-                sqlite3_bind_text(insert, base + c + 3, keys[k].second.data(), int(keys[k].second.size()),
+                sqlite3_bind_text(insert, base + c + 2, keys[k].second.data(), int(keys[k].second.size()),
                                   SQLITE_STATIC);
         }
     }
@@ -250,7 +249,7 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
             const FieldValue* row = batch.row(r, width);
             for (int c : filled) {
                 const FieldValue& cell = row[c];
-                const int slot = base + c + 3;
+                const int slot = base + c + 2;
                 switch (cell.kind) {
                 case FieldValue::Kind::Null: sqlite3_bind_null(insert, slot); break;
                 case FieldValue::Kind::Integer: sqlite3_bind_int64(insert, slot, cell.integer); break;
