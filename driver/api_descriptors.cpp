@@ -18,8 +18,16 @@ void put(SQLPOINTER out, T value) {
 
 bool is_implementation_row(const Desc& d) { return d.desc_kind == DescKind::IRD; }
 
+// A statement's IRD describes its result as soon as it is prepared, as
+// SQLDescribeCol would (no request for a table whose schema is known).
+void describe_if_prepared(Desc& d) {
+    if (d.desc_kind != DescKind::IRD || !d.stmt || d.stmt->cursor || !d.stmt->prepared) return;
+    result_columns(*d.stmt);
+}
+
 template <class TextWriter>
 SQLRETURN get_desc_field(Desc& d, SQLSMALLINT number, SQLSMALLINT field, SQLPOINTER value, TextWriter&& write_text) {
+    describe_if_prepared(d);
     switch (field) {   // header fields
     case SQL_DESC_ALLOC_TYPE: put<SQLSMALLINT>(value, d.explicit_alloc ? SQL_DESC_ALLOC_USER : SQL_DESC_ALLOC_AUTO); return SQL_SUCCESS;
     case SQL_DESC_ARRAY_SIZE: put<SQLULEN>(value, d.array_size); return SQL_SUCCESS;
@@ -99,6 +107,7 @@ SQLRETURN get_desc_rec(SQLHDESC handle, SQLSMALLINT number, NameWriter&& write_n
                        SQLSMALLINT* nullable) {
     return guarded<Desc>(handle, HandleKind::Desc, [&](Desc& d) {
         if (number < 1) throw Error("07009", "descriptor record " + std::to_string(number) + " does not exist");
+        describe_if_prepared(d);
         if (std::size_t(number) >= d.records.size()) return SQLRETURN(SQL_NO_DATA);
         const DescRecord& r = d.records[std::size_t(number)];
         if (type) *type = r.type;

@@ -38,6 +38,7 @@ struct Desc : Handle {
     DescKind desc_kind;
     bool explicit_alloc = false;
     Dbc* dbc = nullptr;                        // owner of an explicit descriptor
+    Stmt* stmt = nullptr;                      // owner of an implicit descriptor
     // Header fields.
     SQLULEN array_size = 1;
     SQLUSMALLINT* array_status_ptr = nullptr;

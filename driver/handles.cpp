@@ -45,7 +45,10 @@ Stmt::Stmt(Dbc* dbc)
     : Handle(HandleKind::Stmt), dbc(dbc), implicit_ard(DescKind::ARD, dbc), implicit_apd(DescKind::APD, dbc),
       implicit_ird(DescKind::IRD, dbc), implicit_ipd(DescKind::IPD, dbc), ard(&implicit_ard), apd(&implicit_apd),
       ird(&implicit_ird), ipd(&implicit_ipd) {
-    for (Desc* d : {&implicit_ard, &implicit_apd, &implicit_ird, &implicit_ipd}) register_handle(d);
+    for (Desc* d : {&implicit_ard, &implicit_apd, &implicit_ird, &implicit_ipd}) {
+        d->stmt = this;
+        register_handle(d);
+    }
 }
 
 Stmt::~Stmt() {

@@ -323,8 +323,7 @@ TEST_F(EntryData, ImpossibleDatesAre22007AndOverflowIs22003) {
 TEST_F(EntryData, DescriptorFieldsRecordsAndCopies) {
     StatementHandle stmt(ansi.dbc());
     ASSERT_EQ(SQLPrepare(stmt, (SQLCHAR*)"SELECT user_id, last_name FROM users ORDER BY user_id", SQL_NTS), SQL_SUCCESS);
-    SQLSMALLINT columns = 0;
-    ASSERT_EQ(SQLNumResultCols(stmt, &columns), SQL_SUCCESS);
+    // The IRD describes the prepared statement by itself (no SQLNumResultCols first).
     SQLHDESC ird = nullptr, ard = nullptr;
     ASSERT_EQ(SQLGetStmtAttr(stmt, SQL_ATTR_IMP_ROW_DESC, &ird, 0, nullptr), SQL_SUCCESS);
     ASSERT_EQ(SQLGetStmtAttr(stmt, SQL_ATTR_APP_ROW_DESC, &ard, 0, nullptr), SQL_SUCCESS);
