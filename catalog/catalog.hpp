@@ -228,6 +228,9 @@ std::string sqlite_decl_type(const Column& column);
 struct DeclaredType { SqlType type; int size; int scale; };
 std::optional<DeclaredType> parse_decl_type(std::string_view decl);
 
+// An SQL identifier in double quotes, inner quotes doubled ("a""b").
+std::string quote_identifier(std::string_view name);
+
 // CREATE TABLE statement for the cache: the catalog's columns, no constraints
 // (the partition lives in the rowid; extra run-time columns are appended by
 // the engine).

@@ -38,14 +38,6 @@ std::string upper_squeezed(std::string_view s) {
     return out;
 }
 
-std::string quote_identifier(std::string_view name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 // "NAME(a, b)" -> name and up to two numbers; false when malformed.
 bool split_decl(const std::string& decl, std::string& name, std::vector<int>& args) {
@@ -78,6 +70,15 @@ bool split_decl(const std::string& decl, std::string& name, std::vector<int>& ar
 DeclaredType plain(SqlType type) { return {type, default_column_size(type), 0}; }
 
 } // namespace
+
+std::string quote_identifier(std::string_view name) {
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
 
 std::string_view to_string(SqlType type) {
     switch (type) {

@@ -55,16 +55,6 @@ catalog::Column learned_column(const std::string& name) {
 
 } // namespace
 
-std::string quote_identifier(std::string_view name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
-
 Cache::Cache(const SessionConfig& config)
     : ttl_seconds_(config.cache_ttl_seconds), cache_personnel_(config.cache_personnel_data) {
     const bool memory = config.cache.empty() || config.cache == "memory";

@@ -94,6 +94,6 @@ private:
     std::map<std::string, std::vector<CacheColumn>> columns_;
 };
 
-std::string quote_identifier(std::string_view name);
+using catalog::quote_identifier;
 
 } // namespace tb::engine

@@ -111,10 +111,7 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
         api::decode_csv(body.substr(0, end), false, [&](std::span<const std::string_view> fields, std::size_t) {
             if (header.empty()) header.assign(fields.begin(), fields.end());
         });
-        rows_text = body.substr(end);
-        if (header.empty()) {
-            // An empty body: not even a header line. The partition is empty.
-        }
+        rows_text = body.substr(end);  // an empty body has no header and no rows
     }
     const auto extra = runtime_column_names(table, header);
     if (!extra.empty()) cache.add_runtime_columns(table, extra);

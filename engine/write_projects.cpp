@@ -91,22 +91,27 @@ WriteOutcome send(Session& session, const catalog::Table& table, const std::vect
     return out.finish();
 }
 
-WriteOutcome insert(Session& session, const catalog::Table& table, const sql::Statement& statement,
-                    const std::vector<ParameterValues>& parameter_rows) {
-    const auto& route = route_for(table, catalog::WriteKind::Insert);
-    auto rows = insert_rows(session, table, route, statement.insert, parameter_rows);
+// Turns every row into its CSV line and sends them in one upload, or none
+// of them when any row fails validation.
+WriteOutcome validate_and_send(Session& session, const catalog::Table& table, const catalog::WriteRoute& route,
+                               const std::vector<InputRow>& rows, std::size_t parameter_sets, bool creating) {
     std::vector<Problem> problems;
     std::vector<Line> lines;
-    for (auto& row : rows) {
-        auto text = csv_line(route, row, problems);
-        if (text) lines.push_back({row, *text});
-    }
+    for (const auto& row : rows)
+        if (auto text = csv_line(route, row, problems)) lines.push_back({row, *text});
     if (!problems.empty()) {
-        OutcomeBuilder out(parameter_rows.size());
+        OutcomeBuilder out(parameter_sets);
         out.validation_failed(rows, problems);
         return out.finish();
     }
-    return send(session, table, lines, parameter_rows.size(), true);
+    return send(session, table, lines, parameter_sets, creating);
+}
+
+WriteOutcome insert(Session& session, const catalog::Table& table, const sql::Statement& statement,
+                    const std::vector<ParameterValues>& parameter_rows) {
+    const auto& route = route_for(table, catalog::WriteKind::Insert);
+    const auto rows = insert_rows(session, table, route, statement.insert, parameter_rows);
+    return validate_and_send(session, table, route, rows, parameter_rows.size(), true);
 }
 
 WriteOutcome update(Session& session, const catalog::Table& table, const sql::Statement& statement,
@@ -130,16 +135,7 @@ WriteOutcome update(Session& session, const catalog::Table& table, const sql::St
     }
     const auto& sets = at_least_one(parameter_rows);
     const auto rows = targeted_rows(session, table, kKey, u.where, u.assignments, sets);
-    std::vector<Problem> problems;
-    std::vector<Line> lines;
-    for (const auto& row : rows)
-        if (auto text = csv_line(route, row, problems)) lines.push_back({row, *text});
-    if (!problems.empty()) {
-        OutcomeBuilder out(sets.size());
-        out.validation_failed(rows, problems);
-        return out.finish();
-    }
-    return send(session, table, lines, sets.size(), false);
+    return validate_and_send(session, table, route, rows, sets.size(), false);
 }
 
 WriteOutcome remove(Session& session, const catalog::Table& table, const sql::Statement& statement,
@@ -147,16 +143,7 @@ WriteOutcome remove(Session& session, const catalog::Table& table, const sql::St
     const auto& route = route_for(table, catalog::WriteKind::Delete);
     const auto& sets = at_least_one(parameter_rows);
     const auto rows = targeted_rows(session, table, kKey, statement.del.where, {}, sets);
-    std::vector<Problem> problems;
-    std::vector<Line> lines;
-    for (const auto& row : rows)
-        if (auto text = csv_line(route, row, problems)) lines.push_back({row, *text});
-    if (!problems.empty()) {
-        OutcomeBuilder out(sets.size());
-        out.validation_failed(rows, problems);
-        return out.finish();
-    }
-    return send(session, table, lines, sets.size(), false);
+    return validate_and_send(session, table, route, rows, sets.size(), false);
 }
 
 } // namespace
