@@ -31,9 +31,61 @@ struct PreparedSql {
     sqlite3_stmt* release() { auto* s = stmt; stmt = nullptr; return s; }
 };
 
-void prepare_sqlite(sqlite3* db, const std::string& text, PreparedSql& out) {
+// A base table of the statement as the user wrote it ("a" or "absences"),
+// for messages about its columns.
+struct NamedTable {
+    std::string label;
+    const catalog::Table* table;
+};
+
+std::string suggestion_for(std::string_view bare, const std::vector<NamedTable>& tables) {
+    // The statement's own tables first: a near name elsewhere misleads.
+    for (const auto& t : tables)
+        if (std::string s = catalog::suggest_column(*t.table, bare); !s.empty()) return s;
+    if (!tables.empty()) return {};
+    for (const auto& table : catalog::tables()) {
+        if (table.find_column(bare)) continue;
+        if (std::string s = catalog::suggest_column(table, bare); !s.empty()) return s;
+    }
+    return {};
+}
+
+Error statement_error(const std::string& message, const std::vector<NamedTable>& tables) {
+    constexpr std::string_view no_column = "no such column: ";
+    constexpr std::string_view ambiguous = "ambiguous column name: ";
+    if (message.rfind(no_column, 0) == 0) {
+        std::string name(message.substr(no_column.size()));
+        std::string bare = name.substr(name.rfind('.') == std::string::npos ? 0 : name.rfind('.') + 1);
+        std::string hint = suggestion_for(bare, tables);
+        return Error("42S22", "unknown column " + name + (hint.empty() ? "" : "; did you mean " + hint + "?"));
+    }
+    if (message.rfind(ambiguous, 0) == 0) {
+        const std::string name(message.substr(ambiguous.size()));
+        std::string holders;
+        for (const auto& t : tables)
+            if (t.table->find_column(name)) holders += (holders.empty() ? "" : ", ") + t.label;
+        const std::string example = holders.empty() ? (tables.empty() ? std::string("t") : tables.front().label)
+                                                    : holders.substr(0, holders.find(','));
+        return Error("42000", "column " + name + " is ambiguous" +
+                                  (holders.empty() ? "" : ": " + holders + " all have it") +
+                                  "; qualify it with the table or alias, such as " + example + "." + name);
+    }
+    if (message.find("no such function") != std::string::npos || message.find("syntax error") != std::string::npos)
+        return Error("42000", message);
+    return Error("HY000", "SQLite: " + message);
+}
+
+// Bound is Statement's private type; a template needs no name for it.
+template <class BoundTables>
+std::vector<NamedTable> named_tables(const BoundTables& bound) {
+    std::vector<NamedTable> out;
+    for (const auto& b : bound) out.push_back({b.ref.alias.empty() ? b.ref.name : b.ref.alias, b.table});
+    return out;
+}
+
+void prepare_sqlite(sqlite3* db, const std::string& text, PreparedSql& out, const std::vector<NamedTable>& tables) {
     if (sqlite3_prepare_v2(db, text.c_str(), int(text.size()), &out.stmt, nullptr) != SQLITE_OK)
-        throw sqlite_error(sqlite3_errmsg(db));
+        throw statement_error(sqlite3_errmsg(db), tables);
 }
 
 // The constraints pushdown found for one table reference (none: empty).
@@ -57,23 +109,7 @@ void bind_parameters(sqlite3_stmt* stmt, const ParameterValues& parameters) {
 
 } // namespace
 
-Error sqlite_error(const std::string& message) {
-    constexpr std::string_view no_column = "no such column: ";
-    if (message.rfind(no_column, 0) == 0) {
-        std::string name(message.substr(no_column.size()));
-        std::string bare = name.substr(name.rfind('.') == std::string::npos ? 0 : name.rfind('.') + 1);
-        std::string hint;
-        for (const auto& table : catalog::tables()) {
-            if (table.find_column(bare)) continue;
-            std::string s = catalog::suggest_column(table, bare);
-            if (!s.empty()) { hint = "; did you mean " + s + "?"; break; }
-        }
-        return Error("42S22", "unknown column " + name + hint);
-    }
-    if (message.find("no such function") != std::string::npos || message.find("syntax error") != std::string::npos)
-        return Error("42000", message);
-    return Error("HY000", "SQLite: " + message);
-}
+Error sqlite_error(const std::string& message) { return statement_error(message, {}); }
 
 Statement::Statement(Session& session) : session_(session) {}
 Statement::~Statement() = default;
@@ -171,6 +207,20 @@ std::string Statement::render(const std::vector<std::vector<std::int64_t>>* part
     }
 }
 
+void Statement::check_columns() const {
+    // Unknown or ambiguous columns fail here, before any request is spent.
+    // Run-time columns may not be known yet (learning one costs a request):
+    // an unknown column of a statement over such a table waits for them.
+    PreparedSql prepared;
+    try {
+        prepare_sqlite(session_.cache().db(), render(nullptr), prepared, named_tables(tables_));
+    } catch (const Error& e) {
+        const bool may_be_runtime = std::any_of(tables_.begin(), tables_.end(),
+                                                [](const Bound& b) { return b.table->runtime_columns; });
+        if (!(may_be_runtime && e.sqlstate == "42S22")) throw;
+    }
+}
+
 const std::vector<ColumnInfo>& Statement::describe() {
     if (!ast_) throw Error("HY010", "no statement is prepared");
     if (described_valid_) return described_;
@@ -187,7 +237,7 @@ const std::vector<ColumnInfo>& Statement::describe() {
         for (const auto& b : tables_)
             if (!b.table->write_only) session_.learn_runtime_columns(*b.table, warnings_);
         PreparedSql prepared;
-        prepare_sqlite(session_.cache().db(), render(nullptr), prepared);
+        prepare_sqlite(session_.cache().db(), render(nullptr), prepared, named_tables(tables_));
         described_ = describe_statement(prepared.stmt, false);
     }
     described_valid_ = true;
@@ -199,6 +249,7 @@ std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
     if (sql::kind(*ast_) == sql::StatementKind::Explain) return explain(parameters);
 
     if (is_write()) throw Error("HY010", "a write statement runs through execute_write");
+    check_columns();
     const sql::Pushdown pushdown = analyse(*ast_);
     std::vector<Session::Need> needs;
     if (!pushdown.no_rows) {
@@ -220,7 +271,7 @@ std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
     auto parts = session_.materialize(needs, warnings_);
 
     PreparedSql prepared;
-    prepare_sqlite(session_.cache().db(), render(&parts), prepared);
+    prepare_sqlite(session_.cache().db(), render(&parts), prepared, named_tables(tables_));
     bind_parameters(prepared.stmt, parameters);
     auto cursor = std::make_unique<SqliteCursor>(session_.cache().db(), prepared.release());
     row_count_ = -1;

@@ -45,6 +45,7 @@ private:
     struct Bound;   // a base-table reference bound to its catalog table
     std::string render(const std::vector<std::vector<std::int64_t>>* parts) const;
     std::unique_ptr<Cursor> explain(const ParameterValues& parameters);
+    void check_columns() const;
     sql::Pushdown analyse(const sql::Statement& statement) const;
 
     Session& session_;

@@ -121,6 +121,22 @@ TEST_F(Pushdown, RecursiveWithIsA42000AndTheConnectionStaysUsable) {
     EXPECT_EQ(connection.query("WITH v AS (SELECT 7 AS n) SELECT n FROM v").at(0).at(0), "7");
 }
 
+TEST_F(Pushdown, ColumnErrorsComeBeforeAnyRequest) {
+    auto diags = connection.query_error(
+        "SELECT user_id FROM users u JOIN worktime w ON u.user_id = w.user_id WHERE w.year = 2025 AND w.month = 1");
+    ASSERT_FALSE(diags.empty());
+    EXPECT_EQ(diags[0].sqlstate, "42000");
+    EXPECT_NE(diags[0].message.find("column user_id is ambiguous: u, w all have it"), std::string::npos)
+        << diags[0].message;
+    EXPECT_NE(diags[0].message.find("u.user_id"), std::string::npos) << diags[0].message;
+    diags = connection.query_error("SELECT u.last_nme FROM users u WHERE u.user_id = 1");
+    ASSERT_FALSE(diags.empty());
+    EXPECT_EQ(diags[0].sqlstate, "42S22");
+    EXPECT_NE(diags[0].message.find("did you mean last_name?"), std::string::npos) << diags[0].message;
+    EXPECT_TRUE(sim->requests().empty());
+    EXPECT_EQ(connection.query("SELECT COUNT(*) FROM users").at(0).at(0), "8");
+}
+
 TEST_F(Pushdown, JoinOfTwoTablesRequestsEachOnce) {
     auto rows = connection.query(
         "select count(*) as \"CNT\", \"ITBL\".\"department\" from \"timebutler\".\"absences\" as \"OTBL\" "
