@@ -26,7 +26,7 @@ std::string trim(std::string_view s) {
 const char* const kKnownKeys[] = {"DSN", "Driver", "FileDSN", "SaveFile", "Server", "Token", "PWD", "UID",
                                   "PersonnelToken", "CAFile", "VerifyTLS", "Cache", "CacheTTL",
                                   "CachePersonnelData", "MaxConcurrentRequests", "ConnectTimeout",
-                                  "RequestTimeout", "Trusted_Connection", "Database", "Description"};
+                                  "RequestTimeout", "DefaultYears", "Trusted_Connection", "Database", "Description"};
 
 long number(const Attributes& a, std::string_view key, long fallback, long min, long max) {
     const std::string* v = find_attribute(a, key);
@@ -144,6 +144,7 @@ engine::SessionConfig make_config(const Attributes& a, std::vector<std::string>&
     c.max_concurrent_requests = int(number(a, "MaxConcurrentRequests", 4, 1, 32));
     c.connect_timeout_ms = number(a, "ConnectTimeout", 10, 1, 3600) * 1000;
     c.request_timeout_ms = number(a, "RequestTimeout", 120, 1, 86400) * 1000;
+    c.default_years = int(number(a, "DefaultYears", 1, 1, 20));
     return c;
 }
 

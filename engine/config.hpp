@@ -18,6 +18,7 @@ struct SessionConfig {
     int max_concurrent_requests = 4;
     long connect_timeout_ms = 10000;
     long request_timeout_ms = 120000;
+    int default_years = 1;            // years a table read without a year predicate covers
 };
 
 } // namespace tb::engine

@@ -359,7 +359,10 @@ std::vector<PlannedRequest> plan_requests(const catalog::Table& table,
                 values = *plan.values;
             } else {
                 switch (key.when_absent) {
-                case Default::CurrentYear: values = {std::to_string(today.year)}; break;
+                case Default::CurrentYear:
+                    for (int y = today.year - std::max(today.default_years, 1) + 1; y <= today.year; ++y)
+                        values.push_back(std::to_string(y));
+                    break;
                 case Default::MonthsOfCurrentYear: {
                     int year = today.year;
                     for (const auto& [k, v] : base.keys)

@@ -22,6 +22,9 @@ struct PlannedRequest {
 // Today's date, injectable for tests.
 struct Today {
     int year, month, day;
+    // Years, ending with this one, that a year key's default covers
+    // (the DefaultYears connection key).
+    int default_years = 1;
     static Today now();
 };
 

@@ -30,7 +30,11 @@ public:
     api::Client& client() { return *client_; }
     // A fingerprint of server and token: partitions of two tokens never mix.
     const std::string& source() const { return source_; }
-    Today today() const { return Today::now(); }
+    Today today() const {
+        Today t = Today::now();
+        t.default_years = config_.default_years;
+        return t;
+    }
 
     // One small request proving that the server answers and takes the token.
     void check_connection();

@@ -13,6 +13,15 @@ using namespace tb::test;
 
 namespace {
 
+int current(int field) {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return field == 0 ? tm.tm_year + 1900 : tm.tm_mon + 1;
+}
+const int Y = current(0);   // the driver's defaults follow the local clock
+const int M = current(1);
+
 class Pushdown : public ::testing::Test {
 protected:
     static void SetUpTestSuite() { sim = new SimProcess({"--users", "8", "--years", "2024-2025"}); }
@@ -80,6 +89,29 @@ TEST_F(Pushdown, OrAcrossColumnsDoesNotRestrict) {
     EXPECT_FALSE(requests[0].has("year", "2024")) << requests[0].line;
 }
 
+TEST_F(Pushdown, DefaultYearsWidensTheYearDefaultOnly) {
+    OdbcConnection wide;
+    ASSERT_TRUE(SQL_SUCCEEDED(wide.connect(sim->connection_string("Cache=off;DefaultYears=3"))));
+    sim->clear_log();
+    wide.query("SELECT COUNT(*) FROM absences");
+    const int year = Y;
+    std::set<std::string> years;
+    for (const auto& r : sim->requests("absences"))
+        for (int y = year - 5; y <= year + 1; ++y)
+            if (r.has("year", std::to_string(y))) years.insert(std::to_string(y));
+    EXPECT_EQ(years, (std::set<std::string>{std::to_string(year - 2), std::to_string(year - 1), std::to_string(year)}));
+    sim->clear_log();
+    wide.query("SELECT COUNT(*) FROM absences WHERE year = 2024");
+    ASSERT_EQ(sim->requests("absences").size(), 1u);
+    // Out of range: a clear error at connect naming the key and its range.
+    OdbcConnection bad;
+    EXPECT_FALSE(SQL_SUCCEEDED(bad.connect(sim->connection_string("DefaultYears=0"))));
+    auto diags = diagnostics(SQL_HANDLE_DBC, bad.dbc());
+    ASSERT_FALSE(diags.empty());
+    EXPECT_EQ(diags[0].sqlstate, "HY024");
+    EXPECT_NE(diags[0].message.find("DefaultYears"), std::string::npos) << diags[0].message;
+}
+
 TEST_F(Pushdown, RecursiveWithIsA42000AndTheConnectionStaysUsable) {
     auto diags = connection.query_error("WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT * FROM r");
     ASSERT_FALSE(diags.empty());
@@ -107,14 +139,6 @@ TEST_F(Pushdown, JoinOfTwoTablesRequestsEachOnce) {
 // parameters, sorted). "k=a..b" in an expectation stands for one request per
 // value; several ranges multiply.
 
-int current(int field) {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return field == 0 ? tm.tm_year + 1900 : tm.tm_mon + 1;
-}
-const int Y = current(0);   // the driver's defaults follow the local clock
-const int M = current(1);
 std::string year(int offset = 0) { return std::to_string(Y + offset); }
 
 // The defaults of SCHEMA.md.

@@ -19,7 +19,7 @@ namespace {
 const Today kToday{2026, 3, 15};
 
 // "year=2025 month=3" per request, in plan order.
-std::vector<std::string> plan(const std::string& table_name, const std::string& where) {
+std::vector<std::string> plan(const std::string& table_name, const std::string& where, Today today = kToday) {
     const catalog::Table* table = catalog::find_table(table_name);
     auto statement = sql::parse("SELECT * FROM " + table_name + " WHERE " + where);
     auto columns = pushdown_columns(*table);
@@ -29,7 +29,7 @@ std::vector<std::string> plan(const std::string& table_name, const std::string& 
     std::map<std::string, sql::Constraint> constraints;
     if (auto it = pushdown.constraints.find(1); it != pushdown.constraints.end()) constraints = it->second;
     std::vector<std::string> out;
-    for (const auto& r : plan_requests(*table, constraints, {}, kToday)) {
+    for (const auto& r : plan_requests(*table, constraints, {}, today)) {
         std::string text;
         for (const auto& [k, v] : r.params)
             if (k == "year" || k == "month") text += (text.empty() ? "" : " ") + k + "=" + v;
@@ -71,6 +71,22 @@ TEST(PlannerDates, DateToBoundsDateFromFromAbove) {
     EXPECT_EQ(plan("absences", "date_to >= '2020-01-01'"), years(2026, 2026));
     // A contradiction between the two makes no request.
     EXPECT_TRUE(plan("absences", "date_from >= '2025-06-01' AND date_to <= '2025-03-01'").empty());
+}
+
+TEST(PlannerDefaults, DefaultYearsWidensOnlyTheYearDefault) {
+    Today three_years = kToday;
+    three_years.default_years = 3;
+    EXPECT_EQ(plan("absences", "1=1", three_years), years(2024, 2026));
+    EXPECT_EQ(plan("holidayentitlement", "1=1", three_years), years(2024, 2026));
+    // Past years in full, the current one up to its current month.
+    const auto worktime = plan("worktime", "1=1", three_years);
+    ASSERT_EQ(worktime.size(), 12u + 12u + 3u);
+    EXPECT_EQ(worktime.front(), "month=1 year=2024");
+    EXPECT_EQ(worktime[23], "month=12 year=2025");
+    EXPECT_EQ(worktime.back(), "month=3 year=2026");
+    // A predicate on the year still decides alone.
+    EXPECT_EQ(plan("absences", "year = 2020", three_years), years(2020, 2020));
+    EXPECT_EQ(plan("absences", "1=1"), years(2026, 2026));
 }
 
 TEST(PlannerDates, OpenLowerBoundOnWorktimeRunsToTheCurrentMonth) {
