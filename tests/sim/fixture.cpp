@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "actions.hpp"
+#include "text.hpp"
 
 namespace sim {
 
@@ -56,16 +57,6 @@ bool parse_records(const std::string& text, std::vector<std::vector<std::string>
         records.push_back(std::move(record));
     }
     return true;
-}
-
-void append_field(std::string& out, const std::string& value) {
-    if (value.find_first_of(";\"\r\n") == std::string::npos) {
-        out += value;
-        return;
-    }
-    out += '"';
-    for (char ch : value) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    out += '"';
 }
 
 }  // namespace
@@ -124,14 +115,10 @@ std::optional<std::string> Fixture::answer(const std::string& action, const Call
         if (t.is_param[i]) wanted[i] = t.names[i] == "year" ? std::to_string(year_param(call)) : call.param(t.names[i]);
     std::string out;
     auto append_line = [&](const std::vector<std::string>& fields) {
-        bool first = true;
-        for (size_t i = 0; i < fields.size(); ++i) {
-            if (t.is_param[i]) continue;
-            if (!first) out += ';';
-            first = false;
-            append_field(out, fields[i]);
-        }
-        out += '\n';
+        CsvLine line(out);
+        // An empty field stays empty (CsvLine::text would send the API's " ").
+        for (size_t i = 0; i < fields.size(); ++i)
+            if (!t.is_param[i]) fields[i].empty() ? line.raw({}) : line.text(fields[i]);
     };
     if (t.header_line) append_line(t.names);
     for (const auto& row : t.rows) {
