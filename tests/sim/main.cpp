@@ -50,6 +50,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "timebutler-sim: cannot open request log %s\n", cfg.request_log.c_str());
         return 1;
     }
+    if (!simulator.fixture_error().empty()) {
+        std::fprintf(stderr, "timebutler-sim: %s\n", simulator.fixture_error().c_str());
+        return 1;
+    }
     simulator.install(*server);
 
     int port = cfg.port;

@@ -54,6 +54,7 @@ struct Config {
     int daily_limit = 12;
     int limit_status = 200;
     bool gzip = true;  // answer Accept-Encoding: gzip (brotli is never offered)
+    std::string fixture_dir;  // --fixture: read actions answered from DIR/<action>.csv
 
     bool data_year(int y) const { return y >= first_year && y <= last_year; }
 };

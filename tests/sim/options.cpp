@@ -27,7 +27,8 @@ const char* usage_text() {
            "  --threads N                 worker threads (default 16)\n"
            "  --daily-limit N             calls per day of the limited actions (default 12)\n"
            "  --limit-status N            HTTP status of MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED (default 200)\n"
-           "  --no-compression            never compress answers (default: gzip when the client accepts it)\n";
+           "  --no-compression            never compress answers (default: gzip when the client accepts it)\n"
+           "  --fixture DIR               answer a read action from DIR/<action>.csv when that file exists\n";
 }
 
 namespace {
@@ -83,6 +84,7 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
         {"--threads", [&](const std::string& v) { return int_in(v, 1, 512, cfg.threads); }},
         {"--daily-limit", [&](const std::string& v) { return int_in(v, 0, 1000000, cfg.daily_limit); }},
         {"--limit-status", [&](const std::string& v) { return int_in(v, 100, 599, cfg.limit_status); }},
+        {"--fixture", [&](const std::string& v) { cfg.fixture_dir = v; return !v.empty(); }},
     };
     help = false;
     for (int i = 1; i < argc; ++i) {

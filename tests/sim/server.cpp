@@ -9,6 +9,7 @@
 
 #include "actions.hpp"
 #include "dataset.hpp"
+#include "text.hpp"
 
 namespace sim {
 
@@ -126,7 +127,9 @@ void limit_compression(const httplib::Request& req, bool gzip) {
 }  // namespace
 
 Simulator::Simulator(const Config& cfg)
-    : cfg_(cfg), state_(initial_state(cfg)), log_(cfg.request_log, cfg.token, cfg.personnel_token) {}
+    : cfg_(cfg), state_(initial_state(cfg)), log_(cfg.request_log, cfg.token, cfg.personnel_token) {
+    if (!cfg.fixture_dir.empty()) fixture_.load(cfg.fixture_dir, fixture_error_);
+}
 
 Date Simulator::today() const { return cfg_.today ? *cfg_.today : utc_today(); }
 
@@ -261,6 +264,10 @@ void Simulator::on_post(const httplib::Request& req, httplib::Response& res) {
         return reply(res, cfg_.limit_status, "MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED\n");
 
     const Call call{params, upload, day};
+    // timeclock is a write action except for its status command, a read.
+    const bool reads = !spec->writes || (*action == "timeclock" && lower_ascii(call.param("command")) == "status");
+    if (reads)
+        if (auto body = fixture_.answer(*action, call)) return reply(res, 200, *body);
     Reply r;
     {
         World world{cfg_, state_};

@@ -10,6 +10,7 @@
 #include <string>
 #include <tuple>
 
+#include "fixture.hpp"
 #include "model.hpp"
 #include "request_log.hpp"
 
@@ -22,6 +23,8 @@ public:
     Simulator& operator=(const Simulator&) = delete;
 
     bool ok() const { return log_.ok(); }
+    // Why --fixture could not be loaded; "" when it was (or none was given).
+    const std::string& fixture_error() const { return fixture_error_; }
     void install(httplib::Server& server);
 
 private:
@@ -39,6 +42,8 @@ private:
     std::mutex limit_mutex_;
     std::map<std::tuple<std::string, std::string, Date>, int> calls_;
     RequestLog log_;
+    Fixture fixture_;
+    std::string fixture_error_;
 };
 
 }  // namespace sim

@@ -1,8 +1,14 @@
 #include "corpus.hpp"
 
-#include "test_db.hpp"
+#include "sql/ast.hpp"
+#include "tests/corpus/test_db.hpp"
 
 namespace tb::sql::test {
+
+std::string print(std::string_view odbc_sql) {
+    auto statement = parse(odbc_sql);
+    return to_sqlite(*statement, PrintOptions{});
+}
 
 std::string check(const Case& c) {
     static const TestDb db;

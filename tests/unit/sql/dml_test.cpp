@@ -1,7 +1,8 @@
 // INSERT, UPDATE and DELETE parse to an AST the engine reads without an
 // evaluator; printed, they also run on SQLite.
+#include "corpus.hpp"
 #include "sql/ast.hpp"
-#include "test_db.hpp"
+#include "tests/corpus/test_db.hpp"
 
 #include <gtest/gtest.h>
 

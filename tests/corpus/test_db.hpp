@@ -1,8 +1,6 @@
-// An in-memory SQLite database shaped like the driver's cache tables, with a
-// small fixed dataset, and helpers to run printed SQL against it.
+// An in-memory SQLite database with the driver's cache tables (from the
+// catalog) and a small fixed dataset, and helpers to run SQL against it.
 #pragma once
-
-#include "sql/ast.hpp"
 
 #include <sqlite3.h>
 
@@ -25,13 +23,13 @@ public:
     // Throws std::runtime_error with SQLite's message on failure.
     Rows run(const std::string& sql, const std::vector<std::string>& parameters = {}) const;
     void exec(const std::string& sql) const;
+    // The tables that hold data, by their driver names.
+    static const std::vector<std::string>& tables();
 
 private:
     sqlite3* db_ = nullptr;
 };
 
-// Parses ODBC SQL and prints it for the test database (tables stay tables).
-std::string print(std::string_view odbc_sql);
 // Rows as one string, "a|b;c|d", sorted unless ordered.
 std::string format(Rows rows, bool ordered);
 

@@ -1,4 +1,6 @@
-#include "test_db.hpp"
+#include "tests/corpus/test_db.hpp"
+
+#include "catalog/catalog.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,24 +11,22 @@ namespace tb::sql::test {
 
 namespace {
 
-// Column names follow the driver's tables; types give SQLite the affinities
-// the cache uses (dates as text, decimals as REAL, BIT as INTEGER).
-const char* const schema_and_data = R"SQL(
-CREATE TABLE users (user_id INTEGER, last_name TEXT, first_name TEXT, employee_number TEXT, email TEXT,
-  phone TEXT, mobile_phone TEXT, cost_center TEXT, branch_office TEXT, department TEXT, user_type TEXT,
-  language TEXT, manager_user_ids TEXT, account_locked INTEGER, additional_information TEXT,
-  date_of_entry TEXT, date_of_separation TEXT, date_of_birth TEXT);
-INSERT INTO users VALUES
+// The dataset, in named columns: the tables themselves come from the
+// catalog (cache_ddl), so they have the driver's columns in the driver's order;
+// columns not named here (users.gender, the input-only ones) stay NULL.
+// Hundreds of corpus expectations depend on these values: change none.
+const char* const data = R"SQL(
+INSERT INTO users (user_id, last_name, first_name, employee_number, email, phone, mobile_phone, cost_center,
+  branch_office, department, user_type, language, manager_user_ids, account_locked,
+  additional_information, date_of_entry, date_of_separation, date_of_birth) VALUES
  (1, 'Müller', 'Anna', 'E001', 'anna@example.com', '0301', NULL, 'CC1', 'Berlin', 'Vertrieb', 'Employee', 'de', '4', 0, NULL, '2020-01-15', NULL, '1985-03-02'),
  (2, 'Schmidt', 'Bernd', 'E002', 'bernd@example.com', NULL, '0171', 'CC2', 'Berlin', 'Entwicklung', 'Admin', 'de', NULL, 0, 'Teamlead', '2019-06-01', NULL, '1979-11-30'),
  (3, 'Becker', 'Clara', 'E003', 'clara@example.com', NULL, NULL, 'CC2', 'Hamburg', 'Entwicklung', 'Employee', 'en', '2', 0, NULL, '2021-09-01', NULL, '1992-07-14'),
  (4, 'Weber', 'Dieter', 'E004', 'dieter@example.com', '0402', NULL, 'CC1', 'Hamburg', 'Vertrieb', 'Manager', 'de', NULL, 1, NULL, '2015-02-01', '2025-03-31', '1970-01-20'),
  (5, 'Fischer', 'Eva', 'E005', 'eva@example.com', NULL, NULL, NULL, 'Berlin', NULL, 'Employee', 'de', '2,4', 0, 'O''Neil project', '2024-04-01', NULL, '1999-12-24');
-CREATE TABLE absences (year INTEGER, absence_id INTEGER, date_from TEXT, date_to TEXT, half_day INTEGER,
-  morning INTEGER, user_id INTEGER, employee_number TEXT, type TEXT, extra_vacation_day INTEGER, state TEXT,
-  substitute_state TEXT, workdays REAL, hours REAL, medical_certificate TEXT, comments TEXT,
-  substitute_user_id INTEGER);
-INSERT INTO absences VALUES
+INSERT INTO absences (year, absence_id, date_from, date_to, half_day, morning, user_id, employee_number, type,
+  extra_vacation_day, state, substitute_state, workdays, hours, medical_certificate, comments,
+  substitute_user_id) VALUES
  (2024, 101, '2024-01-08', '2024-01-12', 0, 0, 1, 'E001', 'Urlaub', 0, 'Approved', 'Approved', 5, 40, NULL, NULL, 2),
  (2024, 102, '2024-03-04', '2024-03-04', 1, 1, 2, 'E002', 'Krankheit', 0, 'Approved', NULL, 0.5, 4, 'yes', 'Arzt', NULL),
  (2024, 103, '2024-07-15', '2024-07-26', 0, 0, 3, 'E003', 'Urlaub', 0, 'Approved', 'Approved', 10, 80, NULL, 'Sommer', 4),
@@ -35,10 +35,8 @@ INSERT INTO absences VALUES
  (2025, 202, '2025-02-10', '2025-02-14', 0, 0, 4, 'E004', 'Krankheit', 0, 'Approved', NULL, 5, 40, 'yes', NULL, NULL),
  (2025, 203, '2025-03-17', '2025-03-18', 0, 0, 5, 'E005', 'Dienstreise', 0, 'Rejected', NULL, 2, 16, NULL, 'Messe', 1),
  (2025, 204, '2025-05-30', '2025-05-30', 1, 0, 3, 'E003', 'Urlaub', 0, 'Approved', NULL, 0.5, 4, NULL, NULL, NULL);
-CREATE TABLE worktime (year INTEGER, month INTEGER, worktime_id INTEGER, user_id INTEGER, employee_number TEXT,
-  date TEXT, start_time TEXT, end_time TEXT, working_seconds INTEGER, pause_seconds INTEGER, state TEXT,
-  project_id INTEGER, service_id INTEGER, comments TEXT, auto_stopped INTEGER);
-INSERT INTO worktime VALUES
+INSERT INTO worktime (year, month, worktime_id, user_id, employee_number, date, start_time, end_time, working_seconds,
+  pause_seconds, state, project_id, service_id, comments, auto_stopped) VALUES
  (2024, 1, 1001, 1, 'E001', '2024-01-02', '08:00:00', '16:30:00', 28800, 1800, 'Approved', 10, 1, NULL, 0),
  (2024, 1, 1002, 2, 'E002', '2024-01-02', '09:00:00', '17:00:00', 27000, 1800, 'Approved', 11, 2, 'Review', 0),
  (2024, 2, 1003, 1, 'E001', '2024-02-05', '08:15:00', '12:15:00', 14400, 0, 'Approved', NULL, NULL, NULL, 0),
@@ -53,25 +51,18 @@ INSERT INTO worktime VALUES
  (2025, 3, 2007, 1, 'E001', '2025-03-03', '08:00:00', '12:00:00', 14400, 0, 'Approved', 10, 1, NULL, 0),
  (2025, 3, 2008, 2, 'E002', '2025-03-04', '09:00:00', '18:00:00', 30600, 1800, 'Approved', 11, 2, NULL, 0),
  (2025, 3, 2009, 3, 'E003', '2025-03-31', '08:00:00', '16:00:00', 27000, 1800, 'Approved', NULL, NULL, NULL, 0);
-CREATE TABLE projects (project_id INTEGER, name TEXT, state TEXT, budget_hours INTEGER, comments TEXT,
-  creation_date TEXT, service_required INTEGER);
-INSERT INTO projects VALUES
+INSERT INTO projects (project_id, name, state, budget_hours, comments, creation_date, service_required) VALUES
  (10, 'Website', 'Active', 100, NULL, '2023-05-01', NULL),
  (11, 'ERP Rollout', 'Active', 500, 'Phase 2', '2024-01-10', NULL),
  (12, 'Archiv', 'Inactive', NULL, NULL, '2020-02-02', NULL);
-CREATE TABLE services (service_id INTEGER, name TEXT, state TEXT, billable INTEGER, comments TEXT,
-  creation_date TEXT);
-INSERT INTO services VALUES (1, 'Beratung', 'Active', 1, NULL, '2022-01-01'), (2, 'Entwicklung', 'Active', 0, 'intern', '2022-01-01');
-CREATE TABLE holidays (year INTEGER, user_id INTEGER, date TEXT, day_fraction REAL);
-INSERT INTO holidays VALUES (2024, 1, '2024-12-25', 1), (2024, 1, '2024-12-24', 0.5), (2025, 1, '2025-01-01', 1),
+INSERT INTO services (service_id, name, state, billable, comments, creation_date) VALUES (1, 'Beratung', 'Active', 1, NULL, '2022-01-01'), (2, 'Entwicklung', 'Active', 0, 'intern', '2022-01-01');
+INSERT INTO holidays (year, user_id, date, day_fraction) VALUES (2024, 1, '2024-12-25', 1), (2024, 1, '2024-12-24', 0.5), (2025, 1, '2025-01-01', 1),
  (2025, 2, '2025-01-01', 1), (2025, 3, '2025-04-18', 1);
-CREATE TABLE holidayentitlement (year INTEGER, user_id INTEGER, vacation_contingent REAL, remaining_vacation REAL,
-  extra_vacation_days REAL);
-INSERT INTO holidayentitlement VALUES (2024, 1, 30, 10, 0), (2024, 2, 28, 0, 2), (2025, 1, 30, 30, 0), (2025, 2, 28, 26, 0);
-CREATE TABLE timeclock (user_id INTEGER, result TEXT, state TEXT, clock_started_at TEXT, pause_started_at TEXT);
-INSERT INTO timeclock VALUES (1, 'OK', 'running', '2025-03-03 08:00:00', NULL), (2, 'OK', 'idle', NULL, NULL),
+INSERT INTO holidayentitlement (year, user_id, vacation_contingent, remaining_vacation, extra_vacation_days) VALUES (2024, 1, 30, 10, 0), (2024, 2, 28, 0, 2), (2025, 1, 30, 30, 0), (2025, 2, 28, 26, 0);
+INSERT INTO timeclock (user_id, result, state, clock_started_at, pause_started_at) VALUES (1, 'OK', 'running', '2025-03-03 08:00:00', NULL), (2, 'OK', 'idle', NULL, NULL),
  (3, 'OK', 'paused', '2025-03-03 07:45:00', '2025-03-03 12:00:00');
 )SQL";
+
 
 std::string cell(sqlite3_stmt* stmt, int i) {
     switch (sqlite3_column_type(stmt, i)) {
@@ -93,7 +84,14 @@ std::string cell(sqlite3_stmt* stmt, int i) {
 
 TestDb::TestDb() {
     if (sqlite3_open(":memory:", &db_) != SQLITE_OK) throw std::runtime_error("cannot open sqlite");
-    exec(schema_and_data);
+    for (const std::string& name : tables()) exec(catalog::cache_ddl(*catalog::find_table(name), name));
+    exec(data);
+}
+
+const std::vector<std::string>& TestDb::tables() {
+    static const std::vector<std::string> names = {"users",    "absences", "worktime",           "projects",
+                                                   "services", "holidays", "holidayentitlement", "timeclock"};
+    return names;
 }
 
 TestDb::~TestDb() { sqlite3_close(db_); }
@@ -124,11 +122,6 @@ Rows TestDb::run(const std::string& sql, const std::vector<std::string>& paramet
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE) throw std::runtime_error(message + " in: " + sql);
     return rows;
-}
-
-std::string print(std::string_view odbc_sql) {
-    auto statement = parse(odbc_sql);
-    return to_sqlite(*statement, PrintOptions{});
 }
 
 std::string format(Rows rows, bool ordered) {
