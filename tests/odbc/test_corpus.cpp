@@ -25,11 +25,6 @@ using tb::sql::test::TestDb;
 
 namespace {
 
-// Statements whose result through the driver legitimately differs from the
-// SQLite expectation (statement -> reason). Every other case must pass; none
-// differs today.
-const std::map<std::string, std::string> kExcluded = {};
-
 // A value both sides agree on: a number compares numerically ("5.00" ==
 // "5", "0.50" == "0.5"; fractions to 6 significant digits, as TestDb prints
 // them), anything else as text.
@@ -162,20 +157,15 @@ protected:
     }
 
     static void check_list(const char* list, const std::vector<Case>& cases) {
-        int passed = 0, excluded = 0;
+        int passed = 0;
         for (std::size_t i = 0; i < cases.size(); ++i) {
             const Case& c = cases[i];
-            if (kExcluded.count(c.odbc)) {
-                ++excluded;
-                continue;
-            }
             SCOPED_TRACE(std::string(list) + " case " + std::to_string(i));
             const std::string p = problem(c);
             EXPECT_EQ(p, "") << c.odbc;
             if (p.empty()) ++passed;
         }
-        std::printf("%s: %zu cases, %d passed through the driver, %d excluded\n", list, cases.size(), passed,
-                    excluded);
+        std::printf("%s: %zu cases, %d passed through the driver\n", list, cases.size(), passed);
     }
 
     static TestDb* db;
@@ -225,16 +215,5 @@ TEST_F(CorpusThroughDriver, Select) { check_list("select", tb::sql::test::select
 TEST_F(CorpusThroughDriver, Bi) { check_list("bi", tb::sql::test::bi_cases()); }
 TEST_F(CorpusThroughDriver, Functions) { check_list("functions", tb::sql::test::function_cases()); }
 TEST_F(CorpusThroughDriver, WithWindow) { check_list("with_window", tb::sql::test::with_window_cases()); }
-
-// The exclusions name real statements of the corpus (none left stale).
-TEST_F(CorpusThroughDriver, EveryExclusionIsACorpusStatement) {
-    for (const auto& [statement, reason] : kExcluded) {
-        bool found = false;
-        for (const auto* list : {&tb::sql::test::select_cases(), &tb::sql::test::bi_cases(),
-                                 &tb::sql::test::function_cases(), &tb::sql::test::with_window_cases()})
-            for (const Case& c : *list) found = found || c.odbc == statement;
-        EXPECT_TRUE(found) << statement << " (" << reason << ")";
-    }
-}
 
 } // namespace
