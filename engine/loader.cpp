@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "api/csv.hpp"
+#include "engine/batch_insert.hpp"
 #include "engine/cache.hpp"
 #include "engine/field_batches.hpp"
 
@@ -16,8 +17,6 @@ namespace tb::engine {
 namespace {
 
 constexpr std::size_t kMaxWarnings = 50;
-// Parameters of one INSERT; SQLite allows 32766 since 3.32 (999 before).
-constexpr int kMaxParameters = 999;
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -85,6 +84,26 @@ std::size_t header_end(std::string_view body) {
     return body.size();
 }
 
+void exec_sql(sqlite3* db, const std::string& sql) {
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+        throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
+}
+
+// Whether the partition's rowid range lies above every row of the table, so
+// its rows can be appended (the usual case: partitions are numbered in the
+// order they are first loaded; a partition fetched again may not be).
+bool above_every_rowid(sqlite3* db, const std::string& table_sql_name, std::int64_t part) {
+    sqlite3_stmt* stmt = nullptr;
+    const std::string sql = "SELECT max(rowid) FROM " + table_sql_name;
+    if (sqlite3_prepare_v2(db, sql.c_str(), int(sql.size()), &stmt, nullptr) != SQLITE_OK)
+        throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
+    bool above = false;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        above = sqlite3_column_type(stmt, 0) == SQLITE_NULL || sqlite3_column_int64(stmt, 0) < Cache::first_rowid(part);
+    sqlite3_finalize(stmt);
+    return above;
+}
+
 // Rows handed from the decoding thread to the loading thread at once: large
 // enough that waking the other thread is rare, small enough to stay in cache.
 constexpr int kHandOverRows = 1024;
@@ -149,43 +168,24 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
     for (int t : target)
         if (t >= 0 && std::find(filled.begin(), filled.end(), t) == filled.end()) filled.push_back(t);
 
-    // Rows go in batches of one multi-row INSERT: SQLite then keeps its
-    // cursor at the table's end between rows instead of seeking from the root
-    // and finishing a statement for every row. Within a row, parameter 1 is
-    // the rowid (which holds the partition, see Cache), 2.. the columns; a batch row whose rowid is
-    // NULL is not inserted, which is how the last, partly filled batch is sent.
+    // The request's key values are the same on every row (a key value wins
+    // over a field of the same column, see above).
     const int width = int(cols.size());
-    const int row_width = width + 1;
-    const int batch_rows = std::max(1, std::min(32, kMaxParameters / row_width));
+    std::vector<std::pair<int, FieldValue>> constants;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        const int c = key_targets[k];
+        if (c < 0) continue;
+        FieldValue value;
+        if (cols[std::size_t(c)].column.type == catalog::SqlType::Integer && parse_integer(keys[k].second, value.integer))
+            value.kind = FieldValue::Kind::Integer;
+        else
+            value = {FieldValue::Kind::Text, 0, 0, keys[k].second};
+        constants.emplace_back(c, value);
+    }
+    std::vector<std::string> column_names;
+    for (const auto& c : cols) column_names.push_back(c.column.name);
     sqlite3* db = cache.db();
-    sqlite3_stmt* insert = nullptr;
-    {
-        std::string row = "(?";
-        for (int i = 1; i < row_width; ++i) row += ",?";
-        row += ")";
-        std::string sql = "INSERT INTO " + cache.sql_name(table) + "(rowid";
-        for (const auto& c : cols) sql += "," + quote_identifier(c.column.name);
-        sql += ") SELECT * FROM (VALUES " + row;
-        for (int i = 1; i < batch_rows; ++i) sql += "," + row;
-        sql += ") WHERE column1 IS NOT NULL";
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &insert, nullptr) != SQLITE_OK)
-            throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
-    }
-    // The partition and the request's key values are the same on every row:
-    // bound once (bindings persist across sqlite3_reset).
-    for (int b = 0; b < batch_rows; ++b) {
-        const int base = b * row_width;
-        for (std::size_t k = 0; k < keys.size(); ++k) {
-            const int c = key_targets[k];
-            if (c < 0) continue;
-            std::int64_t v;
-            if (cols[std::size_t(c)].column.type == catalog::SqlType::Integer && parse_integer(keys[k].second, v))
-                sqlite3_bind_int64(insert, base + c + 2, v);
-            else
-                sqlite3_bind_text(insert, base + c + 2, keys[k].second.data(), int(keys[k].second.size()),
-                                  SQLITE_STATIC);
-        }
-    }
+    const std::string table_sql_name = cache.sql_name(table);
 
     // The decoding thread: fields to cells. Warnings are its own until joined.
     BatchQueue queue(kBatchPool, kHandOverRows, width);
@@ -230,53 +230,21 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
     };
 
     // This thread: cells to SQLite, in one transaction.
-    std::int64_t row_number = 0;
-    int pending = 0;  // rows bound to the INSERT, not yet stepped
-    auto step_insert = [&] {
-        for (int r = pending; r < batch_rows; ++r) sqlite3_bind_null(insert, r * row_width + 1);
-        const int rc = sqlite3_step(insert);
-        sqlite3_reset(insert);
-        pending = 0;
-        if (rc != SQLITE_DONE) throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
-    };
-    auto insert_batch = [&](const FieldBatch& batch) {
-        for (int r = 0; r < batch.rows; ++r) {
-            const int base = pending * row_width;
-            sqlite3_bind_int64(insert, base + 1, Cache::first_rowid(part) + ++row_number);
-            const FieldValue* row = batch.row(r, width);
-            for (int c : filled) {
-                const FieldValue& cell = row[c];
-                const int slot = base + c + 2;
-                switch (cell.kind) {
-                case FieldValue::Kind::Null: sqlite3_bind_null(insert, slot); break;
-                case FieldValue::Kind::Integer: sqlite3_bind_int64(insert, slot, cell.integer); break;
-                case FieldValue::Kind::Real: sqlite3_bind_double(insert, slot, cell.real); break;
-                case FieldValue::Kind::Text:
-                    sqlite3_bind_text(insert, slot, cell.text.data(), int(cell.text.size()), SQLITE_STATIC);
-                    break;
-                }
-            }
-            // The batch's cells stay valid until it is released, after this step.
-            if (++pending == batch_rows || r + 1 == batch.rows) step_insert();
-        }
-    };
-
     std::thread decoder;
+    std::int64_t loaded_rows = 0;
     try {
         cache.begin();
         try {
-            sqlite3_stmt* del = nullptr;
-            const std::string sql =
-                "DELETE FROM " + cache.sql_name(table) + " WHERE " + Cache::partition_condition({part});
-            sqlite3_prepare_v2(db, sql.c_str(), -1, &del, nullptr);
-            sqlite3_step(del);
-            sqlite3_finalize(del);
+            exec_sql(db, "DELETE FROM " + table_sql_name + " WHERE " + Cache::partition_condition({part}));
+            BatchInsert inserter(db, table_sql_name, column_names, constants, Cache::first_rowid(part),
+                                 above_every_rowid(db, table_sql_name, part), rows_text.size() / 100 + 1);
             decoder = std::thread(decode);
             while (FieldBatch* batch = queue.next()) {
-                insert_batch(*batch);
+                inserter.insert(*batch, filled);
                 queue.release(batch);
             }
             decoder.join();
+            loaded_rows = inserter.rows();
             cache.mark_loaded(table, part);
             cache.commit();
         } catch (...) {
@@ -286,15 +254,13 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
     } catch (...) {
         queue.cancel();
         if (decoder.joinable()) decoder.join();
-        sqlite3_finalize(insert);
         throw;
     }
-    sqlite3_finalize(insert);
     result.warnings.insert(result.warnings.end(), std::make_move_iterator(warnings.begin()),
                            std::make_move_iterator(warnings.end()));
     if (warnings.size() >= kMaxWarnings)
         result.warnings.push_back({"01S07", "table " + table.name + ": further values that did not parse read as NULL"});
-    result.rows = row_number;
+    result.rows = loaded_rows;
     return result;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "catalog/catalog.hpp"
+#include "engine/batch_insert.hpp"
 #include "engine/cache.hpp"
 #include "engine/config.hpp"
 #include "engine/loader.hpp"
@@ -88,6 +89,41 @@ TEST_F(LoaderTest, ReplacingAPartitionLeavesItsNeighbourAlone) {
               "70|500");
     EXPECT_EQ(one("SELECT count(*), min(month) FROM worktime WHERE " + Cache::partition_condition({april})), "40|4");
     EXPECT_EQ(one("SELECT count(*) FROM worktime WHERE " + Cache::partition_condition({march, april})), "110");
+}
+
+// Rows are appended with SQLite's own rowids only when the partition lies
+// above the whole table; a partition below another is numbered explicitly.
+// Either way every row must land inside its partition's rowid range.
+TEST_F(LoaderTest, RowsStayInTheirPartitionWhetherAppendedOrNot) {
+    const std::int64_t march = cache.partition_id({"src", "worktime", "month=3&year=2024"});
+    const std::int64_t april = cache.partition_id({"src", "worktime", "month=4&year=2024"});
+    const std::int64_t may = cache.partition_id({"src", "worktime", "month=5&year=2024"});
+    ASSERT_LT(march, april);
+    ASSERT_LT(april, may);
+    load_partition(cache, worktime, april, worktime_body(1500, 10000), {{"year", "2024"}, {"month", "4"}});
+    load_partition(cache, worktime, march, worktime_body(2100), keys);  // below april: explicit rowids
+    load_partition(cache, worktime, may, worktime_body(777, 20000), {{"year", "2024"}, {"month", "5"}});
+    load_partition(cache, worktime, april, worktime_body(1301, 30000), {{"year", "2024"}, {"month", "4"}});
+    auto in = [&](std::int64_t part) {
+        return one("SELECT count(*), min(worktime_id), max(worktime_id), min(month), max(month) FROM worktime WHERE " +
+                   Cache::partition_condition({part}));
+    };
+    EXPECT_EQ(in(march), "2100|1|2100|3|3");
+    EXPECT_EQ(in(april), "1301|30000|31300|4|4");
+    EXPECT_EQ(in(may), "777|20000|20776|5|5");
+    EXPECT_EQ(one("SELECT count(*) FROM worktime"), "4178");
+    // Rowids count up from each partition's base in response order.
+    EXPECT_EQ(one("SELECT min(rowid) - " + std::to_string(Cache::first_rowid(may)) + ", max(rowid) - " +
+                  std::to_string(Cache::first_rowid(may)) + " FROM worktime WHERE month = 5"),
+              "1|777");
+}
+
+TEST(BatchInsertSizing, PowersOfTwoWithinTheParameterLimit) {
+    EXPECT_EQ(BatchInsert::rows_per_statement(16, 32766, 1000000), 256);
+    EXPECT_EQ(BatchInsert::rows_per_statement(16, 999, 1000000), 32);   // SQLite before 3.32
+    EXPECT_EQ(BatchInsert::rows_per_statement(16, 32766, 5), 8);
+    EXPECT_EQ(BatchInsert::rows_per_statement(16, 32766, 1), 1);
+    EXPECT_EQ(BatchInsert::rows_per_statement(2000, 999, 1000), 1);
 }
 
 TEST_F(LoaderTest, ShortRowsReadNullAndBadValuesWarnWithTheirRow) {
