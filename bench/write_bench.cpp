@@ -39,7 +39,8 @@ int main() {
         for (int half = 0; half < 2; ++half)
             for (int u = 0; u < users; ++u, ++r) {
                 std::snprintf(&email[r * kEmail], kEmail, "%s", emails[u].c_str());
-                std::snprintf(&time[r * kTime], kTime, "2026-%02d-%02d %02d:00", m + 1, day + 1, half ? 16 : 8);
+                std::snprintf(&time[r * kTime], kTime, "2026-%02d-%02d %02d:00", (m + 1) % 100, (day + 1) % 100,
+                              half ? 16 : 8);
                 std::snprintf(&event[r * kEvent], kEvent, "%s", half ? "STOP" : "START");
             }
     }

@@ -229,6 +229,10 @@ TB_EXPORT SQLRETURN SQL_API SQLGetData(SQLHSTMT handle, SQLUSMALLINT number, SQL
             stmt.diag.add("01004", "column " + c.name + ": string data, right truncated; call SQLGetData again for the rest",
                           0, SQL_NO_ROW_NUMBER, SQLINTEGER(number));
             return SQLRETURN(SQL_SUCCESS_WITH_INFO);
+        case ConvertResult::FractionTruncated:
+            stmt.diag.add("01S07", "column " + c.name + ": " + fraction_truncation(c.type, t.c_type), 0,
+                          SQL_NO_ROW_NUMBER, SQLINTEGER(number));
+            return SQLRETURN(SQL_SUCCESS_WITH_INFO);
         case ConvertResult::Ok: break;
         }
         return SQLRETURN(SQL_SUCCESS);

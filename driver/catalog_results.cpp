@@ -18,13 +18,13 @@ using engine::ColumnInfo;
 constexpr const char* kSchema = "timebutler";
 
 ColumnInfo text_column(const char* name, bool nullable = true) {
-    return {name, SqlType::WVarchar, 128, 0, nullable};
+    return {name, SqlType::WVarchar, 128, 0, nullable, {}, {}};
 }
 ColumnInfo small_column(const char* name, bool nullable = true) {
-    return {name, SqlType::Integer, 5, 0, nullable};
+    return {name, SqlType::Integer, 5, 0, nullable, {}, {}};
 }
 ColumnInfo int_column(const char* name, bool nullable = true) {
-    return {name, SqlType::Integer, 10, 0, nullable};
+    return {name, SqlType::Integer, 10, 0, nullable, {}, {}};
 }
 
 Cell text(std::string value) { return Cell(std::move(value)); }
@@ -61,7 +61,7 @@ bool schema_matches(const Pattern& schema) {
     return !schema || schema->empty() || pattern_matches(schema, kSchema);
 }
 
-ColumnInfo info_of(const catalog::Column& c) { return {c.name, c.type, c.size, c.scale, c.nullable}; }
+ColumnInfo info_of(const catalog::Column& c) { return {c.name, c.type, c.size, c.scale, c.nullable, {}, {}}; }
 
 } // namespace
 

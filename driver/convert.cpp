@@ -116,7 +116,7 @@ ConvertResult put_integer(engine::Cursor& cursor, int index, CellType type, cons
     T out = static_cast<T>(v);
     std::memcpy(t.data, &out, sizeof out);
     set_length(t, sizeof out);
-    return fractional ? ConvertResult::Truncated : ConvertResult::Ok;
+    return fractional ? ConvertResult::FractionTruncated : ConvertResult::Ok;
 }
 
 ConvertResult put_chars(std::string_view text, const Target& t, std::size_t& offset) {
@@ -300,6 +300,18 @@ std::size_t fixed_c_type_size(SQLSMALLINT c_type) {
     }
 }
 
+std::string fraction_truncation(catalog::SqlType from, SQLSMALLINT c_type) {
+    switch (c_type) {
+    case SQL_C_TYPE_DATE: case SQL_C_DATE:
+        return "the time part of the timestamp was dropped (fractional truncation)";
+    case SQL_C_TYPE_TIME: case SQL_C_TIME:
+        return "the fraction of the second was dropped (fractional truncation)";
+    default:
+        return std::string("the ") + (from == catalog::SqlType::WVarchar ? "text's number" : "value") +
+               " lost its fractional part in the conversion (fractional truncation)";
+    }
+}
+
 ConvertResult convert_cell(engine::Cursor& cursor, int index, const engine::ColumnInfo& column, const Target& t,
                            std::size_t& offset) {
     // sqlite3_column_type once per cell: it was called several times per cell.
@@ -347,7 +359,7 @@ static ConvertResult convert_fixed(engine::Cursor& cursor, int index, CellType t
         SQLCHAR out = v >= 1 ? 1 : 0;
         std::memcpy(t.data, &out, 1);
         set_length(t, 1);
-        return (v != 0 && v != 1) ? ConvertResult::Truncated : ConvertResult::Ok;
+        return (v != 0 && v != 1) ? ConvertResult::FractionTruncated : ConvertResult::Ok;
     }
     case SQL_C_DOUBLE: {
         SQLDOUBLE v = cell_double(cursor, index, type, column);
@@ -379,7 +391,8 @@ static ConvertResult convert_fixed(engine::Cursor& cursor, int index, CellType t
             SQL_DATE_STRUCT d{ts.year, ts.month, ts.day};
             std::memcpy(t.data, &d, sizeof d);
             set_length(t, sizeof d);
-            return has_time && (ts.hour || ts.minute || ts.second) ? ConvertResult::Truncated : ConvertResult::Ok;
+            return has_time && (ts.hour || ts.minute || ts.second || ts.fraction) ? ConvertResult::FractionTruncated
+                                                                                : ConvertResult::Ok;
         }
         if (c_type == SQL_C_TYPE_TIME || c_type == SQL_C_TIME) {
             if (!has_time && column.type == catalog::SqlType::Date)
@@ -387,7 +400,7 @@ static ConvertResult convert_fixed(engine::Cursor& cursor, int index, CellType t
             SQL_TIME_STRUCT tm{ts.hour, ts.minute, ts.second};
             std::memcpy(t.data, &tm, sizeof tm);
             set_length(t, sizeof tm);
-            return ts.fraction ? ConvertResult::Truncated : ConvertResult::Ok;
+            return ts.fraction ? ConvertResult::FractionTruncated : ConvertResult::Ok;
         }
         if (!has_date) fail("07006", column, "a time has no date part; cast it to TIMESTAMP with a date first");
         std::memcpy(t.data, &ts, sizeof ts);

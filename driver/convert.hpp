@@ -20,11 +20,17 @@ struct Target {
     SQLSMALLINT scale = 0;
 };
 
-enum class ConvertResult { Ok, Truncated, NoMoreData };
+// Truncated: character or binary data cut short (01004, more to read).
+// FractionTruncated: a number lost its fraction or a timestamp its time
+// part on the way to the C type (01S07); nothing more to read.
+enum class ConvertResult { Ok, Truncated, FractionTruncated, NoMoreData };
 
 // Converts column `index` of the cursor's current row. `offset` is the
 // piecewise position for character and binary data (0 on the first call).
 // Throws engine::Error with 22003/22007/22018/07006 for impossible conversions.
+// The message of a FractionTruncated conversion.
+std::string fraction_truncation(catalog::SqlType from, SQLSMALLINT c_type);
+
 ConvertResult convert_cell(engine::Cursor& cursor, int index, const engine::ColumnInfo& column, const Target& target,
                            std::size_t& offset);
 

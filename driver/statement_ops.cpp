@@ -164,8 +164,14 @@ SQLRETURN fetch_rowset(Stmt& stmt) {
             t.scale = r.scale;
             std::size_t piece = 0;
             try {
-                if (convert_cell(cursor, int(i - 1), columns[i - 1], t, piece) == ConvertResult::Truncated) {
+                const ConvertResult result = convert_cell(cursor, int(i - 1), columns[i - 1], t, piece);
+                if (result == ConvertResult::Truncated) {
                     stmt.diag.add("01004", "column " + columns[i - 1].name + ": the value was truncated to fit the bound buffer",
+                                  0, SQLLEN(rows + 1), SQLINTEGER(i));
+                    row_status = SQL_ROW_SUCCESS_WITH_INFO;
+                } else if (result == ConvertResult::FractionTruncated) {
+                    stmt.diag.add("01S07", "column " + columns[i - 1].name + ": " +
+                                               fraction_truncation(columns[i - 1].type, t.c_type),
                                   0, SQLLEN(rows + 1), SQLINTEGER(i));
                     row_status = SQL_ROW_SUCCESS_WITH_INFO;
                 }

@@ -41,7 +41,7 @@ long berlin_offset(std::time_t now) {
 std::string format_date(std::time_t t) {
     std::tm tm{};
     gmtime_r(&t, &tm);
-    char buffer[16];
+    char buffer[40];  // room for any int the format could meet
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     return buffer;
 }

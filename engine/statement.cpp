@@ -227,10 +227,10 @@ const std::vector<ColumnInfo>& Statement::describe() {
     if (is_write()) {
         described_.clear();
     } else if (sql::kind(*ast_) == sql::StatementKind::Explain) {
-        described_ = {{"step", catalog::SqlType::Integer, 10, 0, false},
-                      {"kind", catalog::SqlType::WVarchar, 32, 0, false},
-                      {"detail", catalog::SqlType::WVarchar, 4000, 0, false},
-                      {"cached", catalog::SqlType::Bit, 1, 0, true}};
+        described_ = {{"step", catalog::SqlType::Integer, 10, 0, false, {}, {}},
+                      {"kind", catalog::SqlType::WVarchar, 32, 0, false, {}, {}},
+                      {"detail", catalog::SqlType::WVarchar, 4000, 0, false, {}, {}},
+                      {"cached", catalog::SqlType::Bit, 1, 0, true, {}, {}}};
     } else {
         // Run-time columns are part of SELECT *: learn them first (from the
         // cache once known, else with one request).

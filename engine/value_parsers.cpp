@@ -100,7 +100,7 @@ bool parse_epoch_millis(std::string_view text, std::string& out) {
     std::time_t seconds = static_cast<std::time_t>(ms / 1000);
     std::tm tm{};
     if (!gmtime_r(&seconds, &tm)) return false;
-    char buffer[32];
+    char buffer[80];  // room for any int the format could meet
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
                   tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
     out = buffer;

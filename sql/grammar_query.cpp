@@ -180,7 +180,7 @@ x3::rule<class alias_class, std::string> const alias = "alias";
 auto const alias_def = (opt_kw("AS") > named("alias")[alias_name[assign]]) | alias_name[assign];
 
 auto const query_expression_def = guard[
-    -(opt_kw("WITH") >> -(opt_kw("RECURSIVE") >> &identifier)[with_recursive] >
+    -((opt_kw("WITH") >> -(opt_kw("RECURSIVE") >> &identifier)[with_recursive]) >
       (common_table[push_common] % tok(","))) >>
     query_part[first_part] >>
     *((opt_kw("UNION") >> opt_kw("ALL") >> query_part)[set_op(SetOp::UnionAll)] |
@@ -192,8 +192,8 @@ auto const query_expression_def = guard[
 
 auto const query_part_def = (op("(") >> query_expression >> tok(")"))[part_nested] | select_core[part_select];
 
-auto const common_table_def = identifier[common_name] >>
-                              -(op("(") > identifier_list[common_columns] > tok(")")) > kw("AS") > tok("(") >
+auto const common_table_def = (identifier[common_name] >>
+                               -(op("(") > identifier_list[common_columns] > tok(")"))) > kw("AS") > tok("(") >
                               query_expression[common_query] > tok(")");
 
 auto const window_spec_def = tok("(") >>

@@ -283,7 +283,9 @@ TEST_F(EntryData, GetDataToEveryAllowedCType) {
     EXPECT_EQ(ts.second, 30);
     SQL_DATE_STRUCT date{};
     fetch();
-    EXPECT_TRUE(SQL_SUCCEEDED(SQLGetData(stmt, 3, SQL_C_TYPE_DATE, &date, 0, &ind)));
+    // The time part dropped is fractional truncation: 01S07, not 01004.
+    EXPECT_EQ(SQLGetData(stmt, 3, SQL_C_TYPE_DATE, &date, 0, &ind), SQL_SUCCESS_WITH_INFO);
+    EXPECT_EQ(first_state(SQL_HANDLE_STMT, stmt), "01S07") << diag_text(SQL_HANDLE_STMT, stmt);
     EXPECT_EQ(date.day, 29);
     SQL_TIME_STRUCT time{};
     fetch();
@@ -294,6 +296,7 @@ TEST_F(EntryData, GetDataToEveryAllowedCType) {
     EXPECT_EQ(first_state(SQL_HANDLE_STMT, stmt), "07006");
     // Decimal: the fraction lost into an integer is reported; then as a double.
     EXPECT_EQ(SQLGetData(stmt, 4, SQL_C_SLONG, &integer, 0, &ind), SQL_SUCCESS_WITH_INFO);
+    EXPECT_EQ(first_state(SQL_HANDLE_STMT, stmt), "01S07") << diag_text(SQL_HANDLE_STMT, stmt);
     EXPECT_EQ(integer, 7);
     fetch();
     EXPECT_EQ(SQLGetData(stmt, 4, SQL_C_DOUBLE, &dbl, 0, &ind), SQL_SUCCESS);
