@@ -45,12 +45,12 @@ Outcome Client::perform(const Request& request) {
     return std::move(impl_->scheduler.run(one).front());
 }
 
-std::vector<Outcome> Client::perform_all(const std::vector<Request>& requests) {
+std::vector<Outcome> Client::perform_all(const std::vector<Request>& requests, Deadline deadline) {
     std::vector<const Request*> pointers;
     pointers.reserve(requests.size());
     for (const Request& r : requests)
         pointers.push_back(&r);
-    return impl_->scheduler.run(pointers);
+    return impl_->scheduler.run(pointers, deadline);
 }
 
 } // namespace tb::api

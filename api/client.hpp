@@ -59,8 +59,13 @@ struct Outcome {
     Response response;
     FailureKind failure = FailureKind::None;
     std::string error;             // libcurl's text, never containing the token
+    bool past_deadline = false;    // Timeout because the caller's deadline came (or it was never sent)
     bool ok() const { return failure == FailureKind::None; }
 };
+
+// When a whole call must be over (a statement's query timeout); unset: only
+// the per-request timeouts of ClientConfig apply.
+using Deadline = std::optional<std::chrono::steady_clock::time_point>;
 
 // Form-encodes a value (RFC 3986 unreserved characters kept).
 std::string form_escape(std::string_view value);
@@ -77,8 +82,9 @@ public:
     // One request; reads retried on connection failures and 500, writes never.
     Outcome perform(const Request& request);
     // Many requests concurrently (up to config.max_concurrent at once), results
-    // in the order of the requests. Reuses connections between calls.
-    std::vector<Outcome> perform_all(const std::vector<Request>& requests);
+    // in the order of the requests. Reuses connections between calls. With a
+    // deadline, no attempt runs past it and none starts after it.
+    std::vector<Outcome> perform_all(const std::vector<Request>& requests, Deadline deadline = {});
 
 private:
     struct Impl;

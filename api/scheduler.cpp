@@ -88,7 +88,7 @@ Outcome local_failure(std::string message) {
 
 } // namespace
 
-std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests) {
+std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests, Deadline deadline) {
     std::vector<Outcome> results(requests.size());
     const int max_attempts = 1 + std::max(0, config_.read_retries);
     const TransferSettings settings{&config_, share_, headers_};
@@ -112,6 +112,18 @@ std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests) {
     } cleanup{*this, active};
 
     auto start = [&](std::size_t index, int attempt) {
+        long time_left_ms = 0;
+        if (deadline) {
+            time_left_ms = long(std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now()).count());
+            if (time_left_ms <= 0) {
+                Outcome late;
+                late.failure = FailureKind::Timeout;
+                late.error = "not sent: the time for the statement had run out";
+                late.past_deadline = true;
+                results[index] = std::move(late);
+                return;
+            }
+        }
         auto t = std::make_unique<Transfer>();
         t->request = requests[index];
         t->index = index;
@@ -120,6 +132,9 @@ std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests) {
         std::string problem;
         try {
             problem = configure(*t, easy, settings);
+            // The request's own timeout, cut short by the deadline.
+            if (problem.empty() && deadline && time_left_ms < config_.request_timeout_ms)
+                curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, time_left_ms);
         } catch (...) {
             give_back(easy);
             throw;
@@ -155,8 +170,11 @@ std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests) {
         }
         give_back(easy);
         const int attempt = t->attempt + 1;
-        if (attempt < max_attempts && may_retry(*t->request, outcome))
-            delayed.push_back({Clock::now() + backoff(attempt), t->index, attempt});
+        const auto now = Clock::now();
+        // libcurl may end a timed-out attempt a moment before the deadline itself.
+        if (deadline && now + std::chrono::milliseconds(20) >= *deadline && outcome.failure == FailureKind::Timeout) outcome.past_deadline = true;
+        if (attempt < max_attempts && may_retry(*t->request, outcome) && (!deadline || now + backoff(attempt) < *deadline))
+            delayed.push_back({now + backoff(attempt), t->index, attempt});
         else
             results[t->index] = std::move(outcome);
     };

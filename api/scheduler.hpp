@@ -23,7 +23,7 @@ public:
 
     // At most config.max_concurrent attempts at once; retries per
     // may_retry() after backoff(); outcomes in the order of `requests`.
-    std::vector<Outcome> run(std::span<const Request* const> requests);
+    std::vector<Outcome> run(std::span<const Request* const> requests, Deadline deadline = {});
 
 private:
     CURL* take_handle();

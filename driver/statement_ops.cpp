@@ -108,6 +108,7 @@ SQLRETURN execute_statement(Stmt& stmt) {
     }
     auto parameters = read_parameters(stmt, count);
     stmt.reset_data_at_exec();
+    stmt.statement->set_query_timeout(stmt.query_timeout);
     auto cursor = stmt.statement->execute(parameters);
     add_warnings(stmt, stmt.statement->take_warnings());
     stmt.cursor = std::move(cursor);

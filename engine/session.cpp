@@ -127,6 +127,10 @@ void Session::raise(const catalog::Table& table, const api::Outcome& outcome) co
         throw Error("08001", "the TLS certificate of " + config_.server + " was refused (" + outcome.error +
                                  "); if the server uses a private CA, set CAFile to its certificate");
     case api::FailureKind::Timeout:
+        if (outcome.past_deadline)
+            throw Error("HYT00", "the statement's query timeout (SQL_ATTR_QUERY_TIMEOUT) ran out while waiting for " +
+                                     where + "; the answers that arrived are cached, so running the statement again "
+                                     "continues from there; or raise the timeout, or narrow the statement with WHERE");
         throw Error("HYT00", "no answer from " + where + " in time (" + outcome.error + ")");
     case api::FailureKind::Transfer:
     case api::FailureKind::Other:
@@ -174,7 +178,7 @@ bool Session::is_cached(const catalog::Table& table, const PlannedRequest& reque
 }
 
 std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Need>& needs,
-                                                            std::vector<Warning>& warnings) {
+                                                            std::vector<Warning>& warnings, api::Deadline deadline) {
     std::vector<std::vector<std::int64_t>> parts(needs.size());
     struct Pending {
         const catalog::Table* table;
@@ -229,12 +233,18 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
     for (const auto& [table, calls] : limited_calls) claims.push_back({table, fingerprint_for(*table), calls});
     reserve_calls(db, claims, now());
 
-    auto outcomes = client_->perform_all(requests);
+    auto outcomes = client_->perform_all(requests, deadline);
+    // A failed request is raised after the others are loaded: what arrived
+    // is kept, and a statement run again asks only for the rest.
+    std::optional<std::size_t> failed;
     for (std::size_t i = 0; i < pending.size(); ++i) {
         const auto& p = pending[i];
         const auto& outcome = outcomes[i];
         if (is_unknown_action(outcome)) remember_missing_action(db, source_, p.table->action);
-        if (!outcome.ok() || outcome.response.status != 200) raise(*p.table, outcome);
+        if (!outcome.ok() || outcome.response.status != 200) {
+            if (!failed) failed = i;
+            continue;
+        }
         if (lacking.count(p.table->action)) forget_missing_action(db, source_, p.table->action);
         if (body_is(outcome.response.body, "MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED")) {
             // Other clients of the same token share the limit: none is left today.
@@ -247,6 +257,7 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
         for (auto [n, r] : p.slots) parts[n][r] = part;
         if (p.table->runtime_columns) remember_runtime_schema(db, *p.table);
     }
+    if (failed) raise(*pending[*failed].table, outcomes[*failed]);
     return parts;
 }
 

@@ -14,7 +14,7 @@
 #include "engine/error.hpp"
 #include "engine/planner.hpp"
 
-namespace tb::api { class Client; struct Outcome; }
+#include "api/client.hpp"
 
 namespace tb::engine {
 
@@ -46,7 +46,10 @@ public:
     };
     // Loads every partition that is not fresh in the cache (all requests of
     // all needs concurrently) and returns the partition ids of each need.
-    std::vector<std::vector<std::int64_t>> materialize(const std::vector<Need>& needs, std::vector<Warning>& warnings);
+    // With a deadline (the statement's query timeout), requests end by then;
+    // the answers that arrived are still loaded before HYT00 is raised.
+    std::vector<std::vector<std::int64_t>> materialize(const std::vector<Need>& needs, std::vector<Warning>& warnings,
+                                                       api::Deadline deadline = {});
     // Whether each request would be answered from the cache (for EXPLAIN).
     bool is_cached(const catalog::Table& table, const PlannedRequest& request);
 

@@ -268,7 +268,10 @@ std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
     } else {
         for (const auto& b : tables_) needs.push_back({b.table, {}});
     }
-    auto parts = session_.materialize(needs, warnings_);
+    api::Deadline deadline;
+    if (query_timeout_seconds_ > 0)
+        deadline = std::chrono::steady_clock::now() + std::chrono::seconds(query_timeout_seconds_);
+    auto parts = session_.materialize(needs, warnings_, deadline);
 
     PreparedSql prepared;
     prepare_sqlite(session_.cache().db(), render(&parts), prepared, named_tables(tables_));

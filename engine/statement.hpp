@@ -39,6 +39,8 @@ public:
     // INSERT/UPDATE/DELETE with one entry per parameter set.
     WriteOutcome execute_write(const std::vector<ParameterValues>& parameter_rows);
     std::int64_t row_count() const { return row_count_; }
+    // SQL_ATTR_QUERY_TIMEOUT: seconds an execute may spend on API requests; 0: no limit.
+    void set_query_timeout(std::uint64_t seconds) { query_timeout_seconds_ = seconds; }
     std::vector<Warning> take_warnings() { return std::move(warnings_); }
 
 private:
@@ -54,6 +56,7 @@ private:
     std::vector<ColumnInfo> described_;
     bool described_valid_ = false;
     std::int64_t row_count_ = -1;
+    std::uint64_t query_timeout_seconds_ = 0;
     std::vector<Warning> warnings_;
 };
 
