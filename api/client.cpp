@@ -45,12 +45,15 @@ Outcome Client::perform(const Request& request) {
     return std::move(impl_->scheduler.run(one).front());
 }
 
-std::vector<Outcome> Client::perform_all(const std::vector<Request>& requests, Deadline deadline) {
+void Client::wakeup() { impl_->scheduler.wakeup(); }
+
+std::vector<Outcome> Client::perform_all(const std::vector<Request>& requests, Deadline deadline,
+                                         const std::atomic<bool>* cancel) {
     std::vector<const Request*> pointers;
     pointers.reserve(requests.size());
     for (const Request& r : requests)
         pointers.push_back(&r);
-    return impl_->scheduler.run(pointers, deadline);
+    return impl_->scheduler.run(pointers, deadline, cancel);
 }
 
 } // namespace tb::api

@@ -1,6 +1,7 @@
 // The Timebutler HTTP client: POSTs over HTTPS with libcurl. Knows only libcurl.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -60,6 +61,7 @@ struct Outcome {
     FailureKind failure = FailureKind::None;
     std::string error;             // libcurl's text, never containing the token
     bool past_deadline = false;    // Timeout because the caller's deadline came (or it was never sent)
+    bool cancelled = false;        // Other: the caller cancelled the call before this request ended
     bool ok() const { return failure == FailureKind::None; }
 };
 
@@ -84,7 +86,13 @@ public:
     // Many requests concurrently (up to config.max_concurrent at once), results
     // in the order of the requests. Reuses connections between calls. With a
     // deadline, no attempt runs past it and none starts after it.
-    std::vector<Outcome> perform_all(const std::vector<Request>& requests, Deadline deadline = {});
+    // `cancel`, when set from another thread (followed by wakeup()), ends
+    // the call: unfinished requests come back cancelled.
+    std::vector<Outcome> perform_all(const std::vector<Request>& requests, Deadline deadline = {},
+                                     const std::atomic<bool>* cancel = nullptr);
+    // Thread-safe: interrupts a perform_all waiting for the network so that
+    // it looks at its cancel flag at once.
+    void wakeup();
 
 private:
     struct Impl;

@@ -88,7 +88,10 @@ Outcome local_failure(std::string message) {
 
 } // namespace
 
-std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests, Deadline deadline) {
+void Scheduler::wakeup() { curl_multi_wakeup(multi_); }
+
+std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests, Deadline deadline,
+                                    const std::atomic<bool>* cancel) {
     std::vector<Outcome> results(requests.size());
     const int max_attempts = 1 + std::max(0, config_.read_retries);
     const TransferSettings settings{&config_, share_, headers_};
@@ -180,6 +183,18 @@ std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests, De
     };
 
     for (;;) {
+        if (cancel && cancel->load()) {
+            // Every request not yet answered ends here; Cleanup takes the
+            // running transfers out of the multi handle.
+            Outcome cancelled;
+            cancelled.failure = FailureKind::Other;
+            cancelled.error = "cancelled";
+            cancelled.cancelled = true;
+            for (const auto& t : active) results[t->index] = cancelled;
+            for (const Delayed& d : delayed) results[d.index] = cancelled;
+            for (; next_fresh < requests.size(); ++next_fresh) results[next_fresh] = cancelled;
+            break;
+        }
         // Fill free slots: due retries first (they are the oldest work).
         const auto now = Clock::now();
         while (active.size() < static_cast<std::size_t>(limit_)) {

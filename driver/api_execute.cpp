@@ -6,6 +6,7 @@
 #include "driver/statement_ops.hpp"
 #include "driver/strings.hpp"
 #include "driver/unicode.hpp"
+#include "engine/session.hpp"
 #include "engine/statement.hpp"
 
 using namespace tb::driver;
@@ -167,6 +168,16 @@ TB_EXPORT SQLRETURN SQL_API SQLRowCount(SQLHSTMT handle, SQLLEN* count) {
 
 TB_EXPORT SQLRETURN SQL_API SQLCancel(SQLHSTMT handle) {
     TB_ENTRY();
+    // Another thread running this statement holds its lock: signal the
+    // engine without waiting for it (the running call then fails with HY008).
+    if (auto* busy = static_cast<Stmt*>(find_handle(handle, HandleKind::Stmt))) {
+        std::unique_lock lock(busy->mutex, std::try_to_lock);
+        if (!lock.owns_lock()) {
+            busy->cancel_requested = true;
+            if (busy->dbc->session) busy->dbc->session->client().wakeup();
+            return SQL_SUCCESS;
+        }
+    }
     return guarded<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) {
         // Statements run synchronously: cancelling ends a data-at-execution sequence.
         stmt.reset_data_at_exec();

@@ -3,6 +3,7 @@
 // every entry point runs through.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -73,6 +74,10 @@ struct Stmt : Handle {
     // Statement attributes that are not descriptor fields.
     SQLULEN max_rows = 0;
     SQLULEN query_timeout = 0;
+    // Set by SQLCancel from another thread while this statement executes;
+    // cleared when an execute starts. Lives with the handle, so a late
+    // cancel never touches a statement already replaced.
+    std::atomic<bool> cancel_requested{false};
     SQLULEN max_length = 0;
     SQLULEN noscan = SQL_NOSCAN_OFF;
     SQLULEN metadata_id = SQL_FALSE;

@@ -134,6 +134,9 @@ void Session::raise(const catalog::Table& table, const api::Outcome& outcome) co
         throw Error("HYT00", "no answer from " + where + " in time (" + outcome.error + ")");
     case api::FailureKind::Transfer:
     case api::FailureKind::Other:
+        if (outcome.cancelled)
+            throw Error("HY008", "the statement was cancelled (SQLCancel) while waiting for " + where +
+                                     "; the answers that had arrived are cached");
         throw Error("08S01", "the connection to " + where + " failed: " + outcome.error);
     case api::FailureKind::None: break;
     }
@@ -178,7 +181,8 @@ bool Session::is_cached(const catalog::Table& table, const PlannedRequest& reque
 }
 
 std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Need>& needs,
-                                                            std::vector<Warning>& warnings, api::Deadline deadline) {
+                                                            std::vector<Warning>& warnings, api::Deadline deadline,
+                                                            const std::atomic<bool>* cancel) {
     std::vector<std::vector<std::int64_t>> parts(needs.size());
     struct Pending {
         const catalog::Table* table;
@@ -233,7 +237,7 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
     for (const auto& [table, calls] : limited_calls) claims.push_back({table, fingerprint_for(*table), calls});
     reserve_calls(db, claims, now());
 
-    auto outcomes = client_->perform_all(requests, deadline);
+    auto outcomes = client_->perform_all(requests, deadline, cancel);
     // A failed request is raised after the others are loaded: what arrived
     // is kept, and a statement run again asks only for the rest.
     std::optional<std::size_t> failed;

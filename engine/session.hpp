@@ -48,8 +48,11 @@ public:
     // all needs concurrently) and returns the partition ids of each need.
     // With a deadline (the statement's query timeout), requests end by then;
     // the answers that arrived are still loaded before HYT00 is raised.
+    // `cancel` (set by another thread through Statement::cancel) ends the
+    // requests early the same way, with HY008.
     std::vector<std::vector<std::int64_t>> materialize(const std::vector<Need>& needs, std::vector<Warning>& warnings,
-                                                       api::Deadline deadline = {});
+                                                       api::Deadline deadline = {},
+                                                       const std::atomic<bool>* cancel = nullptr);
     // Whether each request would be answered from the cache (for EXPLAIN).
     bool is_cached(const catalog::Table& table, const PlannedRequest& request);
 

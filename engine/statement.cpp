@@ -271,7 +271,7 @@ std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
     api::Deadline deadline;
     if (query_timeout_seconds_ > 0)
         deadline = std::chrono::steady_clock::now() + std::chrono::seconds(query_timeout_seconds_);
-    auto parts = session_.materialize(needs, warnings_, deadline);
+    auto parts = session_.materialize(needs, warnings_, deadline, cancel_);
 
     PreparedSql prepared;
     prepare_sqlite(session_.cache().db(), render(&parts), prepared, named_tables(tables_));

@@ -3,6 +3,7 @@
 // printed SQL on SQLite) and the cursor over its rows.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -41,6 +42,10 @@ public:
     std::int64_t row_count() const { return row_count_; }
     // SQL_ATTR_QUERY_TIMEOUT: seconds an execute may spend on API requests; 0: no limit.
     void set_query_timeout(std::uint64_t seconds) { query_timeout_seconds_ = seconds; }
+    // A flag another thread may set (SQLCancel, then Client::wakeup) to end
+    // the API requests of a running execute, which then fails with HY008.
+    // The caller owns the flag and clears it before each execute.
+    void set_cancel_flag(const std::atomic<bool>* flag) { cancel_ = flag; }
     std::vector<Warning> take_warnings() { return std::move(warnings_); }
 
 private:
@@ -57,6 +62,7 @@ private:
     bool described_valid_ = false;
     std::int64_t row_count_ = -1;
     std::uint64_t query_timeout_seconds_ = 0;
+    const std::atomic<bool>* cancel_ = nullptr;
     std::vector<Warning> warnings_;
 };
 

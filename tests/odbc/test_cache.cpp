@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <atomic>
 #include <iterator>
 #include <thread>
 
@@ -69,6 +70,39 @@ TEST(Cache, QueryTimeoutEndsTheRequestsAndKeepsWhatArrived) {
     sim.clear_log();
     EXPECT_EQ(connection.query("SELECT COUNT(DISTINCT month) FROM worktime WHERE year = 2024").at(0).at(0), "12");
     EXPECT_EQ(sim.requests("worktime").size(), 6u);
+}
+
+// SQLCancel from a second thread, as Excel's and Power BI's cancel buttons
+// call it, ends the requests of a statement running in the first; the
+// statement fails with HY008 and the connection stays usable.
+TEST(Cache, CancelFromAnotherThreadEndsTheRequests) {
+    SimProcess sim({"--latency-ms", "3000", "--years", "2024-2024", "--users", "4"});
+    OdbcConnection connection;
+    ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim.connection_string("MaxConcurrentRequests=2"))));
+    SQLHSTMT stmt = SQL_NULL_HSTMT;
+    ASSERT_TRUE(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, connection.dbc(), &stmt)));
+    // Cancelling a statement that runs nothing does nothing.
+    EXPECT_EQ(SQLCancel(stmt), SQL_SUCCESS);
+    SQLRETURN rc = SQL_SUCCESS;
+    std::atomic<bool> done{false};
+    std::thread running([&] {
+        rc = SQLExecDirect(stmt, (SQLCHAR*)"SELECT COUNT(*) FROM worktime WHERE year = 2024", SQL_NTS);
+        done = true;
+    });
+    // Twelve requests, two at a time, three seconds each: the statement runs
+    // for 18 s unless cancelled. One cancel once it is surely running (a
+    // second one after it ended would clear its diagnostics, as any call does).
+    std::this_thread::sleep_for(std::chrono::milliseconds(800));
+    EXPECT_FALSE(done.load()) << "the statement ended before the cancel";
+    EXPECT_EQ(SQLCancel(stmt), SQL_SUCCESS);
+    running.join();
+    ASSERT_EQ(rc, SQL_ERROR);
+    const auto diags = diagnostics(SQL_HANDLE_STMT, stmt);
+    ASSERT_FALSE(diags.empty());
+    EXPECT_EQ(diags[0].sqlstate, "HY008") << diags[0].message;
+    EXPECT_NE(diags[0].message.find("cancelled (SQLCancel)"), std::string::npos) << diags[0].message;
+    SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+    EXPECT_EQ(connection.query("SELECT COUNT(*) FROM users").at(0).at(0), "4");
 }
 
 TEST(Cache, FileIsSharedByConnectionsAndProcesses) {
