@@ -1,3 +1,4 @@
+#include "engine/step_limits.hpp"
 #include "engine/cache.hpp"
 
 #include <sqlite3.h>
@@ -75,6 +76,7 @@ Cache::Cache(const SessionConfig& config)
                                  "; set Cache=memory in the connection string to work without a cache file");
     }
     sqlite3_busy_timeout(db_, 10000);
+    install_step_limits(db_);
     // The printer quotes every identifier; SQLite would otherwise read an
     // unknown "column" as a string literal instead of reporting it.
     sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);

@@ -8,6 +8,7 @@
 #include "engine/cache.hpp"
 #include "engine/session.hpp"
 #include "engine/sqlite_cursor.hpp"
+#include "engine/step_limits.hpp"
 #include "engine/write_executor.hpp"
 
 namespace tb::engine {
@@ -268,15 +269,28 @@ std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
     } else {
         for (const auto& b : tables_) needs.push_back({b.table, {}});
     }
-    api::Deadline deadline;
+    StepLimits limits{cancel_, {}};
     if (query_timeout_seconds_ > 0)
-        deadline = std::chrono::steady_clock::now() + std::chrono::seconds(query_timeout_seconds_);
-    auto parts = session_.materialize(needs, warnings_, deadline, cancel_);
+        limits.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(query_timeout_seconds_);
+    auto parts = session_.materialize(needs, warnings_, limits.deadline, cancel_);
 
     PreparedSql prepared;
     prepare_sqlite(session_.cache().db(), render(&parts), prepared, named_tables(tables_));
     bind_parameters(prepared.stmt, parameters);
-    auto cursor = std::make_unique<SqliteCursor>(session_.cache().db(), prepared.release());
+    std::unique_ptr<SqliteCursor> cursor;
+    try {
+        // The first step does all the work of a sort or an aggregate.
+        StepLimitScope scope(limits);
+        cursor = std::make_unique<SqliteCursor>(session_.cache().db(), prepared.release());
+    } catch (const Error&) {
+        if (limits.cancelled())
+            throw Error("HY008", "the statement was cancelled (SQLCancel) while its result was computed from the "
+                                 "cached rows");
+        if (limits.expired())
+            throw Error("HYT00", "the statement's query timeout (SQL_ATTR_QUERY_TIMEOUT) ran out while its result "
+                                 "was computed from the cached rows; raise the timeout or narrow the statement");
+        throw;
+    }
     row_count_ = -1;
     return cursor;
 }

@@ -9,9 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <atomic>
 #include <iterator>
-#include <thread>
 
 #include "tests/support/odbc_session.hpp"
 #include "tests/support/sim_process.hpp"
@@ -38,71 +36,6 @@ TEST(Cache, YearOfWorktimeIsTwelveConcurrentRequests) {
         EXPECT_TRUE(found) << "month " << m;
     }
     EXPECT_GT(rows.size(), 0u);
-}
-
-// SQL_ATTR_QUERY_TIMEOUT bounds the requests of a SELECT. The margins are a
-// second either way: 6 of 12 requests (latency 2 s, 6 at once) answer at
-// about 2 s, the other 6 start then and would answer at about 4 s, and the
-// timeout is 3 s.
-TEST(Cache, QueryTimeoutEndsTheRequestsAndKeepsWhatArrived) {
-    SimProcess sim({"--latency-ms", "2000", "--years", "2024-2024", "--users", "4"});
-    OdbcConnection connection;
-    ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim.connection_string("MaxConcurrentRequests=6"))));
-    sim.clear_log();
-    SQLHSTMT stmt = SQL_NULL_HSTMT;
-    ASSERT_TRUE(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, connection.dbc(), &stmt)));
-    ASSERT_TRUE(SQL_SUCCEEDED(SQLSetStmtAttr(stmt, SQL_ATTR_QUERY_TIMEOUT, (SQLPOINTER)3, 0)));
-    const SQLRETURN rc = SQLExecDirect(stmt, (SQLCHAR*)"SELECT COUNT(*) FROM worktime WHERE year = 2024", SQL_NTS);
-    const auto diags = diagnostics(SQL_HANDLE_STMT, stmt);
-    SQLFreeHandle(SQL_HANDLE_STMT, stmt);
-    ASSERT_EQ(rc, SQL_ERROR);
-    ASSERT_FALSE(diags.empty());
-    EXPECT_EQ(diags[0].sqlstate, "HYT00");
-    EXPECT_NE(diags[0].message.find("query timeout (SQL_ATTR_QUERY_TIMEOUT) ran out"), std::string::npos)
-        << diags[0].message;
-    // The simulator logs a request when it answers: wait until the six cut
-    // off have been logged too (all twelve were sent), then start afresh.
-    for (int i = 0; i < 150 && sim.requests("worktime").size() < 12; ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    EXPECT_EQ(sim.requests("worktime").size(), 12u);
-    // Without a timeout the statement completes, asking only for the six
-    // answers that were cut off.
-    sim.clear_log();
-    EXPECT_EQ(connection.query("SELECT COUNT(DISTINCT month) FROM worktime WHERE year = 2024").at(0).at(0), "12");
-    EXPECT_EQ(sim.requests("worktime").size(), 6u);
-}
-
-// SQLCancel from a second thread, as Excel's and Power BI's cancel buttons
-// call it, ends the requests of a statement running in the first; the
-// statement fails with HY008 and the connection stays usable.
-TEST(Cache, CancelFromAnotherThreadEndsTheRequests) {
-    SimProcess sim({"--latency-ms", "3000", "--years", "2024-2024", "--users", "4"});
-    OdbcConnection connection;
-    ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim.connection_string("MaxConcurrentRequests=2"))));
-    SQLHSTMT stmt = SQL_NULL_HSTMT;
-    ASSERT_TRUE(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, connection.dbc(), &stmt)));
-    // Cancelling a statement that runs nothing does nothing.
-    EXPECT_EQ(SQLCancel(stmt), SQL_SUCCESS);
-    SQLRETURN rc = SQL_SUCCESS;
-    std::atomic<bool> done{false};
-    std::thread running([&] {
-        rc = SQLExecDirect(stmt, (SQLCHAR*)"SELECT COUNT(*) FROM worktime WHERE year = 2024", SQL_NTS);
-        done = true;
-    });
-    // Twelve requests, two at a time, three seconds each: the statement runs
-    // for 18 s unless cancelled. One cancel once it is surely running (a
-    // second one after it ended would clear its diagnostics, as any call does).
-    std::this_thread::sleep_for(std::chrono::milliseconds(800));
-    EXPECT_FALSE(done.load()) << "the statement ended before the cancel";
-    EXPECT_EQ(SQLCancel(stmt), SQL_SUCCESS);
-    running.join();
-    ASSERT_EQ(rc, SQL_ERROR);
-    const auto diags = diagnostics(SQL_HANDLE_STMT, stmt);
-    ASSERT_FALSE(diags.empty());
-    EXPECT_EQ(diags[0].sqlstate, "HY008") << diags[0].message;
-    EXPECT_NE(diags[0].message.find("cancelled (SQLCancel)"), std::string::npos) << diags[0].message;
-    SQLFreeHandle(SQL_HANDLE_STMT, stmt);
-    EXPECT_EQ(connection.query("SELECT COUNT(*) FROM users").at(0).at(0), "4");
 }
 
 TEST(Cache, FileIsSharedByConnectionsAndProcesses) {
