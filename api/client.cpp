@@ -48,12 +48,12 @@ Outcome Client::perform(const Request& request) {
 void Client::wakeup() { impl_->scheduler.wakeup(); }
 
 std::vector<Outcome> Client::perform_all(const std::vector<Request>& requests, Deadline deadline,
-                                         const std::atomic<bool>* cancel) {
+                                         const std::atomic<bool>* cancel, const OnAnswer& on_answer) {
     std::vector<const Request*> pointers;
     pointers.reserve(requests.size());
     for (const Request& r : requests)
         pointers.push_back(&r);
-    return impl_->scheduler.run(pointers, deadline, cancel);
+    return impl_->scheduler.run(pointers, deadline, cancel, on_answer);
 }
 
 } // namespace tb::api

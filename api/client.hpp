@@ -87,9 +87,14 @@ public:
     // in the order of the requests. Reuses connections between calls. With a
     // deadline, no attempt runs past it and none starts after it.
     // `cancel`, when set from another thread (followed by wakeup()), ends
-    // the call: unfinished requests come back cancelled.
+    // the call: unfinished requests come back cancelled. `on_answer`, when
+    // given, sees each answer from the network as soon as it is final (no
+    // retry follows), on the calling thread, and may take its body (so a
+    // caller can load and free answers while others still arrive); an
+    // exception from it ends the call and propagates.
+    using OnAnswer = std::function<void(std::size_t index, Outcome& outcome)>;
     std::vector<Outcome> perform_all(const std::vector<Request>& requests, Deadline deadline = {},
-                                     const std::atomic<bool>* cancel = nullptr);
+                                     const std::atomic<bool>* cancel = nullptr, const OnAnswer& on_answer = {});
     // Thread-safe: interrupts a perform_all waiting for the network so that
     // it looks at its cancel flag at once.
     void wakeup();

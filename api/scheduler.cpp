@@ -91,7 +91,7 @@ Outcome local_failure(std::string message) {
 void Scheduler::wakeup() { curl_multi_wakeup(multi_); }
 
 std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests, Deadline deadline,
-                                    const std::atomic<bool>* cancel) {
+                                    const std::atomic<bool>* cancel, const Client::OnAnswer& on_answer) {
     std::vector<Outcome> results(requests.size());
     const int max_attempts = 1 + std::max(0, config_.read_retries);
     const TransferSettings settings{&config_, share_, headers_};
@@ -178,8 +178,10 @@ std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests, De
         if (deadline && now + std::chrono::milliseconds(20) >= *deadline && outcome.failure == FailureKind::Timeout) outcome.past_deadline = true;
         if (attempt < max_attempts && may_retry(*t->request, outcome) && (!deadline || now + backoff(attempt) < *deadline))
             delayed.push_back({now + backoff(attempt), t->index, attempt});
-        else
+        else {
+            if (on_answer) on_answer(t->index, outcome);
             results[t->index] = std::move(outcome);
+        }
     };
 
     for (;;) {

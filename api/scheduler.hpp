@@ -24,7 +24,7 @@ public:
     // At most config.max_concurrent attempts at once; retries per
     // may_retry() after backoff(); outcomes in the order of `requests`.
     std::vector<Outcome> run(std::span<const Request* const> requests, Deadline deadline = {},
-                             const std::atomic<bool>* cancel = nullptr);
+                             const std::atomic<bool>* cancel = nullptr, const Client::OnAnswer& on_answer = {});
     // Any thread: wakes run() from its wait (curl_multi_wakeup).
     void wakeup();
 

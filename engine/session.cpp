@@ -237,19 +237,11 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
     for (const auto& [table, calls] : limited_calls) claims.push_back({table, fingerprint_for(*table), calls});
     reserve_calls(db, claims, now());
 
-    auto outcomes = client_->perform_all(requests, deadline, cancel);
-    // A failed request is raised after the others are loaded: what arrived
-    // is kept, and a statement run again asks only for the rest.
-    std::optional<std::size_t> failed;
-    for (std::size_t i = 0; i < pending.size(); ++i) {
+    // Each answer is loaded as soon as it arrives and its body freed, so a
+    // year of large months never sits in memory at once.
+    auto load_answer = [&](std::size_t i, api::Outcome& outcome) {
+        if (!outcome.ok() || outcome.response.status != 200) return;  // raised below, after the others
         const auto& p = pending[i];
-        const auto& outcome = outcomes[i];
-        if (is_unknown_action(outcome)) remember_missing_action(db, source_, p.table->action);
-        if (!outcome.ok() || outcome.response.status != 200) {
-            if (!failed) failed = i;
-            continue;
-        }
-        if (lacking.count(p.table->action)) forget_missing_action(db, source_, p.table->action);
         if (body_is(outcome.response.body, "MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED")) {
             // Other clients of the same token share the limit: none is left today.
             exhaust_calls(db, *p.table, fingerprint_for(*p.table), now());
@@ -260,6 +252,21 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
         for (auto& w : loaded.warnings) warnings.push_back(std::move(w));
         for (auto [n, r] : p.slots) parts[n][r] = part;
         if (p.table->runtime_columns) remember_runtime_schema(db, *p.table);
+        std::string().swap(outcome.response.body);
+    };
+    auto outcomes = client_->perform_all(requests, deadline, cancel, load_answer);
+    // A failed request is raised after the others are loaded: what arrived
+    // is kept, and a statement run again asks only for the rest.
+    std::optional<std::size_t> failed;
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        const auto& outcome = outcomes[i];
+        const auto& action = pending[i].table->action;
+        if (is_unknown_action(outcome)) remember_missing_action(db, source_, action);
+        if (!outcome.ok() || outcome.response.status != 200) {
+            if (!failed) failed = i;
+        } else if (lacking.count(action)) {
+            forget_missing_action(db, source_, action);
+        }
     }
     if (failed) raise(*pending[*failed].table, outcomes[*failed]);
     return parts;

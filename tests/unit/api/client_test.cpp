@@ -143,6 +143,85 @@ TEST(Client, ConcurrentRequestsKeepTheirOrderAndTheLimit) {
     EXPECT_LE(server.connections(), 3);
 }
 
+// Answers are handed over as they arrive, before later requests are
+// answered, and the callback may take the body.
+TEST(Client, AnswersAreHandedOverAsTheyArrive) {
+    LocalHttpServer server([](const ReceivedRequest& r) {
+        const int n = std::stoi(r.body.substr(r.body.find("n=") + 2));
+        Reply reply = ok(std::to_string(n));
+        reply.delay_ms = n == 0 ? 20 : 400;  // the first answers long before the others
+        return reply;
+    });
+    ClientConfig c = config_for(server.url());
+    c.max_concurrent = 1;
+    Client client(c);
+    std::vector<Request> requests;
+    for (int i = 0; i < 3; ++i) {
+        Request r = read();
+        r.params = {{"n", std::to_string(i)}};
+        requests.push_back(r);
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> seen;  // (index, requests the server had then)
+    auto outcomes = client.perform_all(requests, {}, nullptr, [&](std::size_t i, tb::api::Outcome& o) {
+        EXPECT_EQ(o.response.body, std::to_string(i));
+        seen.emplace_back(i, server.requests().size());
+        std::string().swap(o.response.body);
+    });
+    ASSERT_EQ(seen.size(), 3u);
+    EXPECT_EQ(seen[0], (std::pair<std::size_t, std::size_t>{0, 1})) << "answer 0 before request 1 was sent";
+    for (const auto& o : outcomes) {
+        EXPECT_TRUE(o.ok());
+        EXPECT_TRUE(o.response.body.empty()) << "the callback took it";
+    }
+}
+
+TEST(Client, ADeadlineEndsTheCallAndMarksWhatItCut) {
+    LocalHttpServer server([](const ReceivedRequest& r) {
+        const int n = std::stoi(r.body.substr(r.body.find("n=") + 2));
+        Reply reply = ok();
+        reply.delay_ms = n == 0 ? 0 : 3000;
+        return reply;
+    });
+    ClientConfig c = config_for(server.url());
+    c.max_concurrent = 1;
+    Client client(c);
+    std::vector<Request> requests;
+    for (int i = 0; i < 3; ++i) {
+        Request r = read();
+        r.params = {{"n", std::to_string(i)}};
+        requests.push_back(r);
+    }
+    auto outcomes = client.perform_all(requests, std::chrono::steady_clock::now() + std::chrono::milliseconds(800));
+    ASSERT_TRUE(outcomes[0].ok()) << outcomes[0].error;
+    EXPECT_FALSE(outcomes[0].past_deadline);
+    for (int i = 1; i < 3; ++i) {
+        EXPECT_EQ(outcomes[i].failure, FailureKind::Timeout) << i;
+        EXPECT_TRUE(outcomes[i].past_deadline) << i;
+    }
+    EXPECT_EQ(server.requests().size(), 2u) << "the third was never sent";
+}
+
+TEST(Client, CancelFromAnotherThreadEndsTheCall) {
+    LocalHttpServer server([](const ReceivedRequest&) {
+        Reply reply = ok();
+        reply.delay_ms = 5000;
+        return reply;
+    });
+    Client client(config_for(server.url()));
+    std::atomic<bool> cancel{false};
+    std::thread canceller([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        cancel = true;
+        client.wakeup();
+    });
+    auto outcomes = client.perform_all({read(), read()}, {}, &cancel);
+    canceller.join();
+    for (const auto& o : outcomes) {
+        EXPECT_EQ(o.failure, FailureKind::Other);
+        EXPECT_TRUE(o.cancelled);
+    }
+}
+
 TEST(Client, ConnectionsAreReusedBetweenCalls) {
     LocalHttpServer server([](const ReceivedRequest&) { return ok(); });
     ClientConfig c = config_for(server.url());
