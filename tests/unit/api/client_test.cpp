@@ -32,6 +32,17 @@ Request read(std::string action = "absences") {
     return r;
 }
 
+// Reads whose form carries n=0, n=1, ...: the handler can tell them apart.
+std::vector<Request> numbered_reads(int count) {
+    std::vector<Request> requests;
+    for (int i = 0; i < count; ++i) {
+        Request r = read();
+        r.params = {{"n", std::to_string(i)}};
+        requests.push_back(r);
+    }
+    return requests;
+}
+
 Request write(std::string action = "projectsimport") {
     Request r = read(std::move(action));
     r.is_write = true;
@@ -126,12 +137,7 @@ TEST(Client, ConcurrentRequestsKeepTheirOrderAndTheLimit) {
     ClientConfig c = config_for(server.url());
     c.max_concurrent = 3;
     Client client(c);
-    std::vector<Request> requests;
-    for (int i = 0; i < 12; ++i) {
-        Request r = read();
-        r.params = {{"n", std::to_string(i)}};
-        requests.push_back(r);
-    }
+    const std::vector<Request> requests = numbered_reads(12);
     auto outcomes = client.perform_all(requests);
     ASSERT_EQ(outcomes.size(), requests.size());
     for (int i = 0; i < 12; ++i) {
@@ -155,12 +161,7 @@ TEST(Client, AnswersAreHandedOverAsTheyArrive) {
     ClientConfig c = config_for(server.url());
     c.max_concurrent = 1;
     Client client(c);
-    std::vector<Request> requests;
-    for (int i = 0; i < 3; ++i) {
-        Request r = read();
-        r.params = {{"n", std::to_string(i)}};
-        requests.push_back(r);
-    }
+    const std::vector<Request> requests = numbered_reads(3);
     std::vector<std::pair<std::size_t, std::size_t>> seen;  // (index, requests the server had then)
     auto outcomes = client.perform_all(requests, {}, nullptr, [&](std::size_t i, tb::api::Outcome& o) {
         EXPECT_EQ(o.response.body, std::to_string(i));
@@ -185,12 +186,7 @@ TEST(Client, ADeadlineEndsTheCallAndMarksWhatItCut) {
     ClientConfig c = config_for(server.url());
     c.max_concurrent = 1;
     Client client(c);
-    std::vector<Request> requests;
-    for (int i = 0; i < 3; ++i) {
-        Request r = read();
-        r.params = {{"n", std::to_string(i)}};
-        requests.push_back(r);
-    }
+    const std::vector<Request> requests = numbered_reads(3);
     auto outcomes = client.perform_all(requests, std::chrono::steady_clock::now() + std::chrono::milliseconds(800));
     ASSERT_TRUE(outcomes[0].ok()) << outcomes[0].error;
     EXPECT_FALSE(outcomes[0].past_deadline);
