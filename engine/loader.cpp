@@ -236,8 +236,11 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
         cache.begin();
         try {
             exec_sql(db, "DELETE FROM " + table_sql_name + " WHERE " + Cache::partition_condition({part}));
+            // Rows of the API's answers are about 50 to 200 bytes; the
+            // estimate only sizes the INSERT batches.
+            const std::size_t expected_rows = rows_text.size() / 100 + 1;
             BatchInsert inserter(db, table_sql_name, column_names, constants, Cache::first_rowid(part),
-                                 above_every_rowid(db, table_sql_name, part), rows_text.size() / 100 + 1);
+                                 above_every_rowid(db, table_sql_name, part), expected_rows);
             decoder = std::thread(decode);
             while (FieldBatch* batch = queue.next()) {
                 inserter.insert(*batch, filled);
