@@ -4,22 +4,15 @@
 #include <cctype>
 
 #include "driver/odbc.hpp"
+#include "engine/ascii.hpp"
 #include "engine/error.hpp"
 
 namespace tb::driver {
 namespace {
 
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
+using engine::ascii::iequals;
 
-std::string trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
+std::string trim(std::string_view s) { return std::string(engine::ascii::trim(s)); }
 
 // Keys the driver reads; everything else draws 01S00. BI tools inject UID,
 // Trusted_Connection and Database: accepted and ignored.

@@ -1,3 +1,4 @@
+#include "engine/ascii.hpp"
 #include "engine/loader.hpp"
 
 #include <sqlite3.h>
@@ -18,26 +19,9 @@ namespace {
 
 constexpr std::size_t kMaxWarnings = 50;
 
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
-
-bool istarts_with(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-    return text;
-}
-
 int match_catalog_column(const catalog::Table& table, std::string_view header) {
-    const std::string_view h = trim(header);
+    using ascii::iequals, ascii::istarts_with;
+    const std::string_view h = ascii::trim_field(header);
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
         const auto& c = table.columns[i];
         if (c.header.empty()) continue;

@@ -1,3 +1,4 @@
+#include "engine/ascii.hpp"
 #include "engine/statement.hpp"
 
 #include <sqlite3.h>
@@ -20,11 +21,7 @@ struct Statement::Bound {
 
 namespace {
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+using ascii::lower;
 
 struct PreparedSql {
     sqlite3_stmt* stmt = nullptr;
@@ -212,6 +209,8 @@ void Statement::check_columns() const {
     // Unknown or ambiguous columns fail here, before any request is spent.
     // Run-time columns may not be known yet (learning one costs a request):
     // an unknown column of a statement over such a table waits for them.
+    // A statement already described has passed this check.
+    if (described_valid_) return;
     PreparedSql prepared;
     try {
         prepare_sqlite(session_.cache().db(), render(nullptr), prepared, named_tables(tables_));

@@ -1,3 +1,4 @@
+#include "engine/ascii.hpp"
 #include "engine/loader.hpp"
 
 #include <charconv>
@@ -18,11 +19,7 @@ bool read_number(std::string_view& text, int& out, int max_digits) {
     return digits > 0;
 }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-    return text;
-}
+using ascii::trim_field;
 
 bool valid_date(int y, int m, int d) {
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -33,10 +30,10 @@ bool valid_date(int y, int m, int d) {
 
 } // namespace
 
-bool is_blank(std::string_view text) { return trim(text).empty(); }
+bool is_blank(std::string_view text) { return trim_field(text).empty(); }
 
 bool parse_date_dmy(std::string_view text, std::string& out) {
-    text = trim(text);
+    text = trim_field(text);
     int d, m, y;
     if (!read_number(text, d, 2) || text.empty() || text.front() != '/') return false;
     text.remove_prefix(1);
@@ -51,7 +48,7 @@ bool parse_date_dmy(std::string_view text, std::string& out) {
 }
 
 bool parse_time_hm(std::string_view text, std::string& out) {
-    text = trim(text);
+    text = trim_field(text);
     int h, m, s = 0;
     if (!read_number(text, h, 2) || text.empty() || text.front() != ':') return false;
     text.remove_prefix(1);
@@ -68,21 +65,21 @@ bool parse_time_hm(std::string_view text, std::string& out) {
 }
 
 bool parse_integer(std::string_view text, std::int64_t& out) {
-    text = trim(text);
+    text = trim_field(text);
     if (!text.empty() && text.front() == '+') text.remove_prefix(1);
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     return ec == std::errc() && end == text.data() + text.size() && !text.empty();
 }
 
 bool parse_decimal(std::string_view text, double& out) {
-    text = trim(text);
+    text = trim_field(text);
     if (!text.empty() && text.front() == '+') text.remove_prefix(1);
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     return ec == std::errc() && end == text.data() + text.size() && !text.empty();
 }
 
 bool parse_bool(std::string_view text, bool& out) {
-    text = trim(text);
+    text = trim_field(text);
     auto equals = [&](std::string_view word) {
         if (text.size() != word.size()) return false;
         for (std::size_t i = 0; i < word.size(); ++i)

@@ -82,11 +82,8 @@ SendResult send_once(Session& session, const catalog::Table& table, api::Request
     request.token = session.config().token;
     const api::Outcome outcome = session.client().perform(request);
     SendResult result;
-    switch (outcome.failure) {
-    case api::FailureKind::None: break;
-    case api::FailureKind::Resolve:
-    case api::FailureKind::Connect:
-    case api::FailureKind::Tls:
+    // Refused or never delivered: the error the read path would raise.
+    auto not_sent = [&] {
         result.status = SendStatus::NotSent;
         try {
             session.raise(table, outcome);
@@ -94,6 +91,13 @@ SendResult send_once(Session& session, const catalog::Table& table, api::Request
             result.error = e;
         }
         return result;
+    };
+    switch (outcome.failure) {
+    case api::FailureKind::None: break;
+    case api::FailureKind::Resolve:
+    case api::FailureKind::Connect:
+    case api::FailureKind::Tls:
+        return not_sent();
     case api::FailureKind::Timeout:
     case api::FailureKind::Transfer:
     case api::FailureKind::Other:
@@ -114,13 +118,7 @@ SendResult send_once(Session& session, const catalog::Table& table, api::Request
                              status);
         return result;
     }
-    result.status = SendStatus::NotSent;
-    try {
-        session.raise(table, outcome);
-    } catch (const Error& e) {
-        result.error = e;
-    }
-    return result;
+    return not_sent();
 }
 
 std::int64_t first_upload_limit() { return catalog::upload_limit_bytes(catalog::Full); }

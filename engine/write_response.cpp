@@ -1,3 +1,4 @@
+#include "engine/ascii.hpp"
 #include "engine/write_response.hpp"
 
 #include <cctype>
@@ -6,11 +7,7 @@
 namespace tb::engine::write {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.front())))) s.remove_prefix(1);
-    while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())))) s.remove_suffix(1);
-    return s;
-}
+using ascii::trim;
 
 std::string_view strip_bom(std::string_view s) {
     if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
@@ -178,8 +175,7 @@ std::string explain(std::string_view code) {
     auto it = known().find(code);
     if (it != known().end()) return it->second.text;
     if (auto parameter = invalid_parameter(code); !parameter.empty()) {
-        std::string name(parameter);
-        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string name = ascii::lower(parameter);
         return "the service did not accept the value of its parameter " + name +
                " (malformed, too long, or naming nothing that exists)";
     }

@@ -11,17 +11,7 @@
 namespace tb::engine::write {
 namespace {
 
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-std::string trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
+using ascii::iequals;
 
 std::size_t utf8_length(std::string_view s) {
     std::size_t n = 0;
@@ -68,11 +58,6 @@ void add(std::vector<Problem>& problems, long row, std::string sqlstate, std::st
 }
 
 } // namespace
-
-std::string lower(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 bool is_null(const Literal& value) { return std::holds_alternative<std::monostate>(value); }
 
@@ -180,7 +165,7 @@ std::optional<std::int64_t> as_integer(const Literal& value) {
         return std::nullopt;
     }
     if (auto s = std::get_if<std::string>(&value)) {
-        const std::string t = trimmed(*s);
+        const std::string t(ascii::trim(*s));
         std::int64_t n = 0;
         auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
         if (ec == std::errc() && ptr == t.data() + t.size() && !t.empty()) return n;
@@ -189,7 +174,7 @@ std::optional<std::int64_t> as_integer(const Literal& value) {
 }
 
 std::optional<std::int64_t> event_minutes(const std::string& raw) {
-    const std::string s = trimmed(raw);
+    const std::string s(ascii::trim(raw));
     // YYYY-MM-DD[ T]HH:MM[:SS[.fff]]
     if (s.size() < 16 || !digits(s, 0, 4) || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' || !digits(s, 8, 2) ||
         (s[10] != ' ' && s[10] != 'T') || !digits(s, 11, 2) || s[13] != ':' || !digits(s, 14, 2))
@@ -211,7 +196,7 @@ std::optional<std::string> field_text(const catalog::WriteField& field, const Li
     Literal value;
     if (given) value = *given;
     else if (!field.default_value.empty()) value = field.default_value;
-    if (is_null(value) || (std::holds_alternative<std::string>(value) && trimmed(std::get<std::string>(value)).empty() &&
+    if (is_null(value) || (std::holds_alternative<std::string>(value) && ascii::trim(std::get<std::string>(value)).empty() &&
                            field.format != catalog::WriteFormat::Text)) {
         if (field.required) {
             add(problems, row, "23000", where(field) + " is required and must not be NULL");
@@ -222,7 +207,7 @@ std::optional<std::string> field_text(const catalog::WriteField& field, const Li
     std::string text = literal_text(value);
     if (!field.value_map.empty()) {
         auto it = std::find_if(field.value_map.begin(), field.value_map.end(),
-                               [&](const auto& entry) { return iequals(entry.first, trimmed(text)); });
+                               [&](const auto& entry) { return iequals(entry.first, ascii::trim(text)); });
         if (it == field.value_map.end()) {
             std::string list;
             for (const auto& [sql_value, api_value] : field.value_map) list += (list.empty() ? "" : " or ") + sql_value;
@@ -234,7 +219,7 @@ std::optional<std::string> field_text(const catalog::WriteField& field, const Li
     }
     if (!field.allowed.empty()) {
         auto it = std::find_if(field.allowed.begin(), field.allowed.end(),
-                               [&](const std::string& a) { return iequals(a, trimmed(text)); });
+                               [&](const std::string& a) { return iequals(a, ascii::trim(text)); });
         if (it == field.allowed.end()) {
             std::string list;
             for (const auto& a : field.allowed) list += (list.empty() ? "" : ", ") + a;
@@ -267,7 +252,7 @@ std::optional<std::string> field_text(const catalog::WriteField& field, const Li
         else if (auto f = std::get_if<double>(&value)) d = *f;
         else {
             char* end = nullptr;
-            const std::string t = trimmed(text);
+            const std::string t(ascii::trim(text));
             d = std::strtod(t.c_str(), &end);
             if (t.empty() || *end) {
                 add(problems, row, "22018", where(field) + " must be a number, not '" + text + "'");
@@ -284,7 +269,7 @@ std::optional<std::string> field_text(const catalog::WriteField& field, const Li
         break;
     }
     case WriteFormat::Bool: {
-        const std::string t = lower(trimmed(text));
+        const std::string t = lower(ascii::trim(text));
         if (t == "1" || t == "true") text = "true";
         else if (t == "0" || t == "false") text = "false";
         else {
@@ -294,7 +279,7 @@ std::optional<std::string> field_text(const catalog::WriteField& field, const Li
         break;
     }
     case WriteFormat::IsoDate: {
-        const std::string t = trimmed(text);
+        const std::string t(ascii::trim(text));
         if (t.size() < 10 || !digits(t, 0, 4) || t[4] != '-' || !digits(t, 5, 2) || t[7] != '-' || !digits(t, 8, 2) ||
             !valid_date(number(t, 0, 4), number(t, 5, 2), number(t, 8, 2))) {
             add(problems, row, "22007", where(field) + " must be a date (YYYY-MM-DD), not '" + text + "'");
@@ -310,7 +295,7 @@ std::optional<std::string> field_text(const catalog::WriteField& field, const Li
                     "'");
             return std::nullopt;
         }
-        const std::string t = trimmed(text);
+        const std::string t(ascii::trim(text));
         text = t.substr(0, 10) + "T" + t.substr(11, 5);
         break;
     }

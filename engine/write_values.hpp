@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "engine/ascii.hpp"
 #include "engine/planner.hpp"
 #include "sql/ast.hpp"
 
@@ -74,6 +75,6 @@ std::optional<std::int64_t> as_integer(const Literal& value);
 // 1970-01-01 (proleptic Gregorian); nullopt when not a time at minute precision.
 std::optional<std::int64_t> event_minutes(const std::string& text);
 
-std::string lower(std::string text);
+using ascii::lower;
 
 } // namespace tb::engine::write

@@ -21,10 +21,6 @@ CAFile = $3/sim-cert.pem
 Cache = memory
 INI
 
-passed=0 failed=0
-check() {   # check NAME EXPECTED-REGEX ACTUAL
-  if [[ "$3" =~ $2 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $1: expected /$2/ in:"; echo "$3"; fi
-}
 
 out=$(echo "SELECT COUNT(*) FROM users" | isql -v "Timebutler Demo" -b -d'|' 2>&1)
 check "count users" '(^|[^0-9])25([^0-9]|$)' "$out"
@@ -44,5 +40,4 @@ out=$(echo "SELECT last_name, first_name FROM users WHERE user_id = 1" | iusql -
 # 256 as one byte (Latin-1), so U+00FC arrives as the byte 0xFC.
 check "iusql umlauts" $'M\xfcller\\|J\xfcrgen' "$out"
 
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish_checks

@@ -1,5 +1,7 @@
-# Sourced by client tests: starts the simulator on a free port.
+# Sourced by client tests: starts the simulator on a free port, and counts checks.
 #   start_sim SIM_BINARY CERT_DIR [flags...]  -> sets SIM_PORT, SIM_LOG (request log); stops it on exit
+#   check NAME EXPECTED-REGEX ACTUAL          -> counts into passed/failed, prints a failure
+#   finish_checks                             -> prints the counts; fails if any check failed
 start_sim() {
   local binary=$1 certs=$2
   shift 2
@@ -12,4 +14,13 @@ start_sim() {
   for _ in $(seq 100); do [[ -s "$SIM_OUT" ]] && break; sleep 0.05; done
   SIM_PORT=$(head -n1 "$SIM_OUT")
   [[ "$SIM_PORT" =~ ^[0-9]+$ ]] || { echo "simulator did not start"; exit 1; }
+}
+
+passed=0 failed=0
+check() {
+  if [[ "$3" =~ $2 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $1: expected /$2/ in:"; echo "$3"; fi
+}
+finish_checks() {
+  echo "$passed passed, $failed failed"
+  [[ $failed -eq 0 ]]
 }

@@ -68,14 +68,7 @@ std::string cell(sqlite3_stmt* stmt, int i) {
     switch (sqlite3_column_type(stmt, i)) {
     case SQLITE_NULL: return "NULL";
     case SQLITE_INTEGER: return std::to_string(sqlite3_column_int64(stmt, i));
-    case SQLITE_FLOAT: {
-        double d = sqlite3_column_double(stmt, i);
-        // 2.0 and 2 are the same value for the comparisons of these tests.
-        if (std::fabs(d) < 1e15 && d == std::floor(d)) return std::to_string(static_cast<long long>(d));
-        char buffer[64];
-        std::snprintf(buffer, sizeof buffer, "%.6g", d);
-        return buffer;
-    }
+    case SQLITE_FLOAT: return format_number(sqlite3_column_double(stmt, i));
     default: return reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
     }
 }
@@ -122,6 +115,14 @@ Rows TestDb::run(const std::string& sql, const std::vector<std::string>& paramet
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE) throw std::runtime_error(message + " in: " + sql);
     return rows;
+}
+
+std::string format_number(double d) {
+    // 2.0 and 2 are the same value for the comparisons of these tests.
+    if (std::fabs(d) < 1e15 && d == std::floor(d)) return std::to_string(static_cast<long long>(d));
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.6g", d);
+    return buffer;
 }
 
 std::string format(Rows rows, bool ordered) {

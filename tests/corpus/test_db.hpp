@@ -32,5 +32,8 @@ private:
 
 // Rows as one string, "a|b;c|d", sorted unless ordered.
 std::string format(Rows rows, bool ordered);
+// A double as the cells of TestDb::run show it: integral values without a
+// fraction, others to 6 significant digits.
+std::string format_number(double d);
 
 } // namespace tb::sql::test

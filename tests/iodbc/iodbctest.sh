@@ -29,10 +29,6 @@ CAFile = $3/sim-cert.pem
 Cache = memory
 INI
 
-passed=0 failed=0
-check() {   # check NAME EXPECTED-REGEX ACTUAL
-  if [[ "$3" =~ $2 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $1: expected /$2/ in:"; echo "$3"; fi
-}
 run() {     # run CONNECTION-STRING SQL...: one statement per line, then quit
   { for sql in "${@:2}"; do echo "$sql"; done; echo quit; } | iodbctest "$1" 2>&1
 }
@@ -56,5 +52,4 @@ out=$(run "Driver=$(readlink -f "$2");Server=https://127.0.0.1:$SIM_PORT;Token=c
   "SELECT * FROM absenses")
 check "unknown table through iODBC" 'absenses.*SQLSTATE=42S02' "$out"
 
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish_checks

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -33,10 +32,7 @@ std::string normalise(const std::string& value) {
     char* end = nullptr;
     const double d = std::strtod(value.c_str(), &end);
     if (end != value.c_str() + value.size()) return value;
-    if (std::fabs(d) < 1e15 && d == std::floor(d)) return std::to_string(static_cast<long long>(d));
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.6g", d);
-    return buffer;
+    return tb::sql::test::format_number(d);
 }
 
 std::string normalised(tb::sql::test::Rows rows, bool ordered) {
