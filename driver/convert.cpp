@@ -445,6 +445,21 @@ static ConvertResult convert_fixed(engine::Cursor& cursor, int index, CellType t
         return ConvertResult::Ok;
     }
     default:
+        if (c_type == SQL_C_GUID || (c_type >= SQL_C_INTERVAL_YEAR && c_type <= SQL_C_INTERVAL_MINUTE_TO_SECOND)) {
+            // Appendix D allows character data into these, and exact
+            // numbers into single-field intervals; the driver does not
+            // implement them (HYC00). Every other SQL type is 07006.
+            const bool exact = column.type == catalog::SqlType::Integer ||
+                               column.type == catalog::SqlType::BigInt || column.type == catalog::SqlType::Decimal;
+            const bool single_field = c_type >= SQL_C_INTERVAL_YEAR && c_type <= SQL_C_INTERVAL_SECOND;
+            if (column.type == catalog::SqlType::WVarchar || (exact && single_field))
+                fail("HYC00", column,
+                     "the conversion to C type " + std::to_string(c_type) +
+                         " is not implemented; read the value as SQL_C_CHAR or a number");
+            fail("07006", column,
+                 std::string("a ") + type_label(column.type) + " value cannot be converted to the C type " +
+                     std::to_string(c_type) + " (ODBC appendix D)");
+        }
         fail("HY003", column, "the C type " + std::to_string(c_type) + " is not supported");
     }
 }

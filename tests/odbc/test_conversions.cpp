@@ -157,6 +157,25 @@ TEST_F(Conversions, EverySqlTypeAgainstEveryCTypeFollowsAppendixD) {
     EXPECT_GE(checked, 200);
 }
 
+// Interval and GUID C types: what appendix D forbids is 07006; what it
+// allows (character data, exact numbers into single-field intervals) the
+// driver does not implement, and says so with HYC00 rather than HY003.
+TEST_F(Conversions, IntervalAndGuidTargetsAre07006WhereForbidden) {
+    const SQLSMALLINT intervals[] = {SQL_C_INTERVAL_YEAR, SQL_C_INTERVAL_DAY, SQL_C_INTERVAL_SECOND,
+                                     SQL_C_INTERVAL_DAY_TO_SECOND, SQL_C_GUID};
+    for (const auto& source : kSources) {
+        for (SQLSMALLINT c : intervals) {
+            std::string state;
+            EXPECT_EQ(read_as(source.query, c, state), SQL_ERROR) << source.label << " -> " << c;
+            const bool exact = source.sql_type == SQL_INTEGER || source.sql_type == SQL_BIGINT ||
+                               source.sql_type == SQL_DECIMAL;
+            const bool single = c == SQL_C_INTERVAL_YEAR || c == SQL_C_INTERVAL_DAY || c == SQL_C_INTERVAL_SECOND;
+            const bool allowed_by_spec = source.sql_type == SQL_WVARCHAR || (exact && single);
+            EXPECT_EQ(state, allowed_by_spec ? "HYC00" : "07006") << source.label << " -> " << c;
+        }
+    }
+}
+
 TEST_F(Conversions, TimeIntoTimestampTakesTodaysDateAndZeroFraction) {
     std::string state;
     SQL_TIMESTAMP_STRUCT ts{};
