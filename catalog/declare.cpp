@@ -37,13 +37,15 @@ Column make(std::string name, SqlType type, ValueParser parser, std::string head
 }
 } // namespace
 
+// Ids and counts read from the CSV are BIGINT: ids beyond 2^31 exist, and
+// an INTEGER column made the whole statement fail on one of them (22003).
 Column integer(std::string name, std::string header, std::string description) {
-    return make(std::move(name), SqlType::Integer, ValueParser::Integer, std::move(header),
+    return make(std::move(name), SqlType::BigInt, ValueParser::Integer, std::move(header),
                 std::move(description));
 }
 
 Column reference(std::string name, std::string header, std::string description) {
-    return make(std::move(name), SqlType::Integer, ValueParser::Reference, std::move(header),
+    return make(std::move(name), SqlType::BigInt, ValueParser::Reference, std::move(header),
                 std::move(description));
 }
 

@@ -15,7 +15,7 @@ Table timeclock_table() {
         "The virtual time clock of each user (command status, one request per user). INSERT sends "
         "a clock command.";
     t.columns = {
-        request_value("user_id", SqlType::Integer, "The user whose clock was asked"),
+        request_value("user_id", SqlType::BigInt, "The user whose clock was asked"),
         at_position(text("result", "Result code", "OK or a RESULT_ERR_* code"), 0),
         at_position(text("state", "Status", "IDLE, RUNNING or PAUSED"), 1),
         at_position(epoch_ms("clock_started_at", "Start of the time clock",
@@ -25,8 +25,8 @@ Table timeclock_table() {
         // SCHEMA.md's INSERT names these; they are not part of the status
         // answer, so they read NULL.
         input("command", SqlType::WVarchar, "INSERT only: start, pause, resume, stop or cancel"),
-        input("project_id", SqlType::Integer, "INSERT only: project of the entry (read on stop)"),
-        input("service_id", SqlType::Integer, "INSERT only: service of the entry (read on stop)"),
+        input("project_id", SqlType::BigInt, "INSERT only: project of the entry (read on stop)"),
+        input("service_id", SqlType::BigInt, "INSERT only: service of the entry (read on stop)"),
     };
     t.keys = {key("user_id", "userid", ParamFormat::Integer, KeyColumn::Default::EveryUser)};
     t.primary_key = {"user_id"};

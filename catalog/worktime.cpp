@@ -57,8 +57,8 @@ Table worktime_events_table() {
         input("employee_number", SqlType::WVarchar, "Identifies the user by employee number (or give email)"),
         input("event_time", SqlType::Timestamp, "When the event happened (minute precision)"),
         input("event", SqlType::WVarchar, "START, PAUSE, RESUME or STOP"),
-        input("project_id", SqlType::Integer, "Project of the entry (read on STOP only)"),
-        input("service_id", SqlType::Integer, "Service of the entry (read on STOP only)"),
+        input("project_id", SqlType::BigInt, "Project of the entry (read on STOP only)"),
+        input("service_id", SqlType::BigInt, "Service of the entry (read on STOP only)"),
         input("comments", SqlType::WVarchar, "Comments of the entry (read on STOP only)", kLongText),
     };
     WriteRoute r{.kind = WriteKind::Insert, .action = "timeimportbyevents", .body = WriteBody::CsvUpload};

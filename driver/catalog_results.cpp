@@ -61,6 +61,29 @@ bool schema_matches(const Pattern& schema) {
     return !schema || schema->empty() || pattern_matches(schema, kSchema);
 }
 
+// Characters as a UTF-16 application counts them (a character beyond the
+// BMP takes two), so a buffer of the described size holds the value.
+int utf16_length(std::string_view text) {
+    int n = 0;
+    for (unsigned char c : text) {
+        if ((c & 0xC0) != 0x80) ++n;
+        if (c >= 0xF0) ++n;
+    }
+    return n;
+}
+
+// Text columns are described at least as wide as their longest value:
+// REMARKS carries table and column descriptions (up to 267 characters for
+// absences), and clients size their buffers by the description (Perl's
+// table_info died with 01004, RODBC cut at 255).
+std::unique_ptr<engine::Cursor> fitted_result(std::vector<ColumnInfo> columns, std::vector<std::vector<Cell>> rows) {
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i < row.size() && i < columns.size(); ++i)
+            if (const auto* value = std::get_if<std::string>(&row[i]); value && columns[i].type == SqlType::WVarchar)
+                columns[i].size = std::max(columns[i].size, utf16_length(*value));
+    return std::make_unique<engine::RowsCursor>(std::move(columns), std::move(rows));
+}
+
 ColumnInfo info_of(const catalog::Column& c) { return {c.name, c.type, c.size, c.scale, c.nullable, {}, {}}; }
 
 } // namespace
@@ -115,7 +138,7 @@ std::unique_ptr<engine::Cursor> type_info_result(SQLSMALLINT type, SQLINTEGER od
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
         return std::get<std::int64_t>(a[1]) < std::get<std::int64_t>(b[1]);
     });
-    return std::make_unique<engine::RowsCursor>(std::move(columns), std::move(rows));
+    return fitted_result(std::move(columns), std::move(rows));
 }
 
 std::unique_ptr<engine::Cursor> tables_result(engine::Session& session, const Pattern& catalog, const Pattern& schema,
@@ -125,11 +148,14 @@ std::unique_ptr<engine::Cursor> tables_result(engine::Session& session, const Pa
     std::vector<std::vector<Cell>> rows;
     auto is_all = [](const Pattern& p) { return p && *p == "%"; };
     auto is_empty = [](const Pattern& p) { return p && p->empty(); };
+    // With no catalogs, a NULL catalog means the same as an empty one in the
+    // enumerations below: DBD::ODBC's table_info passes NULL for ''.
+    auto no_catalog = [](const Pattern& p) { return !p || p->empty(); };
     if (catalog && is_all(catalog) && is_empty(schema) && is_empty(table)) {
         // SQL_ALL_CATALOGS: the driver has no catalogs.
-    } else if (is_all(schema) && is_empty(catalog) && is_empty(table)) {
+    } else if (is_all(schema) && no_catalog(catalog) && is_empty(table)) {
         rows.push_back({null(), text(kSchema), null(), null(), null()});
-    } else if (types && *types == "%" && is_empty(catalog) && is_empty(schema) && is_empty(table)) {
+    } else if (types && *types == "%" && no_catalog(catalog) && is_empty(schema) && is_empty(table)) {
         rows.push_back({null(), null(), null(), text("TABLE"), null()});
     } else {
         // A list like 'TABLE','VIEW' or TABLE,VIEW: every table is a TABLE.
@@ -153,7 +179,7 @@ std::unique_ptr<engine::Cursor> tables_result(engine::Session& session, const Pa
                     rows.push_back({null(), text(kSchema), text(t.name), text("TABLE"), text(t.description)});
         }
     }
-    return std::make_unique<engine::RowsCursor>(std::move(columns), std::move(rows));
+    return fitted_result(std::move(columns), std::move(rows));
 }
 
 namespace {
@@ -204,7 +230,7 @@ std::unique_ptr<engine::Cursor> columns_result(engine::Session& session, SQLINTE
             }
         }
     }
-    return std::make_unique<engine::RowsCursor>(std::move(columns), std::move(rows));
+    return fitted_result(std::move(columns), std::move(rows));
 }
 
 std::unique_ptr<engine::Cursor> primary_keys_result(const Pattern& schema, const Pattern& table) {
@@ -219,7 +245,7 @@ std::unique_ptr<engine::Cursor> primary_keys_result(const Pattern& schema, const
                 rows.push_back({null(), text(kSchema), text(t.name), text(t.primary_key[i]),
                                 number(std::int64_t(i + 1)), text("pk_" + t.name)});
         }
-    return std::make_unique<engine::RowsCursor>(std::move(columns), std::move(rows));
+    return fitted_result(std::move(columns), std::move(rows));
 }
 
 std::unique_ptr<engine::Cursor> foreign_keys_result(const Pattern& pk_schema, const Pattern& pk_table,
@@ -244,7 +270,7 @@ std::unique_ptr<engine::Cursor> foreign_keys_result(const Pattern& pk_schema, co
                                 number(SQL_NO_ACTION), text("fk_" + t.name + "_" + fk.column),
                                 text("pk_" + fk.ref_table), number(SQL_NOT_DEFERRABLE)});
             }
-    return std::make_unique<engine::RowsCursor>(std::move(columns), std::move(rows));
+    return fitted_result(std::move(columns), std::move(rows));
 }
 
 std::unique_ptr<engine::Cursor> statistics_result(const Pattern& schema, const Pattern& table) {
@@ -263,7 +289,7 @@ std::unique_ptr<engine::Cursor> statistics_result(const Pattern& schema, const P
                                 text("pk_" + t.name), number(SQL_INDEX_OTHER), number(std::int64_t(i + 1)),
                                 text(t.primary_key[i]), text("A"), null(), null(), null()});
         }
-    return std::make_unique<engine::RowsCursor>(std::move(columns), std::move(rows));
+    return fitted_result(std::move(columns), std::move(rows));
 }
 
 std::unique_ptr<engine::Cursor> special_columns_result(SQLUSMALLINT identifier_type, const Pattern& schema,
@@ -286,7 +312,7 @@ std::unique_ptr<engine::Cursor> special_columns_result(SQLUSMALLINT identifier_t
                                 number(SQL_PC_NOT_PSEUDO)});
             }
         }
-    return std::make_unique<engine::RowsCursor>(std::move(columns), std::move(rows));
+    return fitted_result(std::move(columns), std::move(rows));
 }
 
 } // namespace tb::driver

@@ -19,7 +19,7 @@ std::string trim(std::string_view s) { return std::string(engine::ascii::trim(s)
 const char* const kKnownKeys[] = {"DSN", "Driver", "FileDSN", "SaveFile", "Server", "Token", "PWD", "UID",
                                   "PersonnelToken", "CAFile", "VerifyTLS", "Cache", "CacheTTL",
                                   "CachePersonnelData", "MaxConcurrentRequests", "ConnectTimeout",
-                                  "RequestTimeout", "DefaultYears", "Trusted_Connection", "Database", "Description"};
+                                  "RequestTimeout", "DefaultYears", "CreatedIdInfo", "Trusted_Connection", "Database", "Description"};
 
 long number(const Attributes& a, std::string_view key, long fallback, long min, long max) {
     const std::string* v = find_attribute(a, key);
@@ -138,6 +138,7 @@ engine::SessionConfig make_config(const Attributes& a, std::vector<std::string>&
     c.connect_timeout_ms = number(a, "ConnectTimeout", 10, 1, 3600) * 1000;
     c.request_timeout_ms = number(a, "RequestTimeout", 120, 1, 86400) * 1000;
     c.default_years = int(number(a, "DefaultYears", 1, 1, 20));
+    c.created_id_info = flag(a, "CreatedIdInfo", false);
     return c;
 }
 

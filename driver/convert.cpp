@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <limits>
 
 #include "driver/types.hpp"
@@ -342,8 +343,32 @@ ConvertResult convert_cell(engine::Cursor& cursor, int index, const engine::Colu
     return result;
 }
 
+// Appendix D's SQL-to-C table for the SQL types we report: character data
+// converts to every C type; numbers (and BIT) to characters, binary and the
+// numeric C types; DATE to date and timestamp; TIME to time and timestamp;
+// TIMESTAMP to all three. Everything else is 07006.
+static bool conversion_allowed(catalog::SqlType from, SQLSMALLINT c_type) {
+    const bool datetime_target = c_type == SQL_C_TYPE_DATE || c_type == SQL_C_DATE || c_type == SQL_C_TYPE_TIME ||
+                                 c_type == SQL_C_TIME || c_type == SQL_C_TYPE_TIMESTAMP || c_type == SQL_C_TIMESTAMP;
+    switch (from) {
+    case catalog::SqlType::WVarchar: return true;
+    case catalog::SqlType::Date:
+        return datetime_target && c_type != SQL_C_TYPE_TIME && c_type != SQL_C_TIME;
+    case catalog::SqlType::Time:
+        return datetime_target && c_type != SQL_C_TYPE_DATE && c_type != SQL_C_DATE;
+    case catalog::SqlType::Timestamp: return datetime_target;
+    default: return !datetime_target;  // numbers and BIT
+    }
+}
+
+static const char* type_label(catalog::SqlType type) { return catalog::to_string(type).data(); }
+
 static ConvertResult convert_fixed(engine::Cursor& cursor, int index, CellType type,
                                    const engine::ColumnInfo& column, const Target& t, SQLSMALLINT c_type) {
+    if (fixed_c_type_size(c_type) != 0 && !conversion_allowed(column.type, c_type))
+        fail("07006", column,
+             std::string("a ") + type_label(column.type) + " value cannot be converted to the C type " +
+                 std::to_string(c_type) + " (ODBC appendix D); read it as SQL_C_CHAR or SQL_C_WCHAR");
     switch (c_type) {
     case SQL_C_SLONG: case SQL_C_LONG: return put_integer<SQLINTEGER>(cursor, index, type, column, t);
     case SQL_C_ULONG: return put_integer<SQLUINTEGER>(cursor, index, type, column, t);
@@ -377,8 +402,10 @@ static ConvertResult convert_fixed(engine::Cursor& cursor, int index, CellType t
         return put_numeric(cell_double(cursor, index, type, column), t, column);
     case SQL_C_TYPE_DATE: case SQL_C_DATE: case SQL_C_TYPE_TIME: case SQL_C_TIME: case SQL_C_TYPE_TIMESTAMP:
     case SQL_C_TIMESTAMP: {
+        // Reached for character columns only when the cell is a number
+        // (an expression's result): no date, but the conversion is allowed.
         if (type != CellType::Text)
-            fail("07006", column, "a number cannot be converted to a date or time");
+            fail("22018", column, "the number is not a date or time");
         SQL_TIMESTAMP_STRUCT ts;
         bool has_date, has_time, out_of_range;
         const std::string_view text = cursor.as_text(index);
@@ -402,12 +429,37 @@ static ConvertResult convert_fixed(engine::Cursor& cursor, int index, CellType t
             set_length(t, sizeof tm);
             return ts.fraction ? ConvertResult::FractionTruncated : ConvertResult::Ok;
         }
-        if (!has_date) fail("07006", column, "a time has no date part; cast it to TIMESTAMP with a date first");
+        if (!has_date) {
+            // Appendix D, time to timestamp: the date fields are today's
+            // date (local time, as the time itself is) and the fraction 0.
+            const std::time_t now = std::time(nullptr);
+            std::tm today{};
+            localtime_r(&now, &today);
+            ts.year = SQLSMALLINT(today.tm_year + 1900);
+            ts.month = SQLUSMALLINT(today.tm_mon + 1);
+            ts.day = SQLUSMALLINT(today.tm_mday);
+            ts.fraction = 0;
+        }
         std::memcpy(t.data, &ts, sizeof ts);
         set_length(t, sizeof ts);
         return ConvertResult::Ok;
     }
     default:
+        if (c_type == SQL_C_GUID || (c_type >= SQL_C_INTERVAL_YEAR && c_type <= SQL_C_INTERVAL_MINUTE_TO_SECOND)) {
+            // Appendix D allows character data into these, and exact
+            // numbers into single-field intervals; the driver does not
+            // implement them (HYC00). Every other SQL type is 07006.
+            const bool exact = column.type == catalog::SqlType::Integer ||
+                               column.type == catalog::SqlType::BigInt || column.type == catalog::SqlType::Decimal;
+            const bool single_field = c_type >= SQL_C_INTERVAL_YEAR && c_type <= SQL_C_INTERVAL_SECOND;
+            if (column.type == catalog::SqlType::WVarchar || (exact && single_field))
+                fail("HYC00", column,
+                     "the conversion to C type " + std::to_string(c_type) +
+                         " is not implemented; read the value as SQL_C_CHAR or a number");
+            fail("07006", column,
+                 std::string("a ") + type_label(column.type) + " value cannot be converted to the C type " +
+                     std::to_string(c_type) + " (ODBC appendix D)");
+        }
         fail("HY003", column, "the C type " + std::to_string(c_type) + " is not supported");
     }
 }

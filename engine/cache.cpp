@@ -241,7 +241,7 @@ std::string Cache::partition_condition(const std::vector<std::int64_t>& parts) {
 void Cache::reset_if_other_format() {
     // The layout of the cache tables (rowid ranges per partition). A file
     // written by a driver with another layout is emptied: it is only a cache.
-    constexpr int kCacheFormat = 3;  // 2: rowid ranges; 3: without the _part column
+    constexpr int kCacheFormat = 4;  // 2: rowid ranges; 3: without the _part column; 4: ids BIGINT
     auto format = [&] {
         Stmt q(db_, "PRAGMA user_version");
         return sqlite3_step(q.stmt) == SQLITE_ROW ? sqlite3_column_int(q.stmt, 0) : -1;

@@ -19,6 +19,7 @@ struct SessionConfig {
     long connect_timeout_ms = 10000;
     long request_timeout_ms = 120000;
     int default_years = 1;            // years a table read without a year predicate covers
+    bool created_id_info = false;     // CreatedIdInfo=yes: each created id also as a 01000 record
 };
 
 } // namespace tb::engine

@@ -20,9 +20,15 @@ bool convert_field(const catalog::Column& column, std::string_view value, std::s
     case P::Reference: {
         std::int64_t v;
         if (!parse_integer(value, v)) {
-            // Amounts like budgets come as "16.0": a whole decimal is an integer.
+            // Amounts like budgets come as "16.0": a whole decimal is an
+            // integer. Only where a double is exact (below 2^53): beyond, a
+            // digit string that fits no 64-bit integer (-9223372036854775809)
+            // would be rounded into one silently; it is a diagnostic instead.
             double d;
-            if (!parse_decimal(value, d) || d != static_cast<double>(static_cast<std::int64_t>(d))) return false;
+            constexpr double kExact = 9007199254740992.0;
+            if (!parse_decimal(value, d) || !(d > -kExact && d < kExact) ||
+                d != static_cast<double>(static_cast<std::int64_t>(d)))
+                return false;
             v = static_cast<std::int64_t>(d);
         }
         if (column.parser == P::Reference && v == 0) return true;  // "0": no reference

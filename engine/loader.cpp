@@ -160,7 +160,9 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
         const int c = key_targets[k];
         if (c < 0) continue;
         FieldValue value;
-        if (cols[std::size_t(c)].column.type == catalog::SqlType::Integer && parse_integer(keys[k].second, value.integer))
+        const catalog::SqlType type = cols[std::size_t(c)].column.type;
+        if ((type == catalog::SqlType::Integer || type == catalog::SqlType::BigInt) &&
+            parse_integer(keys[k].second, value.integer))
             value.kind = FieldValue::Kind::Integer;
         else
             value = {FieldValue::Kind::Text, 0, 0, keys[k].second};

@@ -82,6 +82,22 @@ Session::Session(SessionConfig config) : config_(std::move(config)) {
     ensure_call_budget_table(cache_->db());
     ensure_missing_actions_table(cache_->db());
     ensure_runtime_schema_table(cache_->db());
+    register_last_insert_id();
+}
+
+// tb_last_insert_id(): what SQL's LAST_INSERT_ID() becomes. NULL before the
+// connection's first INSERT that created a row.
+void Session::register_last_insert_id() {
+    auto answer = [](sqlite3_context* context, int, sqlite3_value**) {
+        const auto* session = static_cast<const Session*>(sqlite3_user_data(context));
+        if (auto id = session->last_insert_id()) sqlite3_result_int64(context, *id);
+        else sqlite3_result_null(context);
+    };
+    sqlite3_create_function(cache_->db(), "tb_last_insert_id", 0, SQLITE_UTF8, this, answer, nullptr, nullptr);
+}
+
+void Session::note_created_ids(const std::vector<std::int64_t>& ids) {
+    if (!ids.empty()) last_insert_id_ = ids.front();
 }
 
 Session::~Session() = default;

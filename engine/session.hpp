@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,7 +70,13 @@ public:
     // Whether the instance is known to lack the table's action (SQLTables hides it).
     bool known_to_lack(const catalog::Table& table);
 
+    // The ids one INSERT created, in row order: LAST_INSERT_ID() answers the
+    // first of them until the next INSERT that creates rows (as MariaDB).
+    void note_created_ids(const std::vector<std::int64_t>& ids);
+    std::optional<std::int64_t> last_insert_id() const { return last_insert_id_; }
+
 private:
+    void register_last_insert_id();
     PartitionKey key_of(const catalog::Table& table, const PlannedRequest& request) const;
     const std::string& token_for(const catalog::Table& table) const;
     // The fingerprint of server and the token the table's action uses: daily
@@ -83,6 +90,7 @@ private:
     std::map<std::string, std::int64_t> runtime_seen_;   // table -> learned_at this session has read
     std::unique_ptr<api::Client> client_;
     std::unique_ptr<Cache> cache_;
+    std::optional<std::int64_t> last_insert_id_;
 };
 
 std::string canonical_params(const std::vector<std::pair<std::string, std::string>>& params);

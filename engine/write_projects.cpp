@@ -2,8 +2,10 @@
 // lines of projectsimport. One statement (every row of every parameter set)
 // is one upload unless the instance's size limit forces whole-line splits.
 #include <algorithm>
+#include <cstdint>
 
 #include "engine/error.hpp"
+#include "engine/loader.hpp"
 #include "engine/session.hpp"
 #include "engine/write_common.hpp"
 #include "engine/write_response.hpp"
@@ -51,6 +53,7 @@ WriteOutcome send(Session& session, const catalog::Table& table, const std::vect
     ImportResult result = send_import(session, table, "projectsimport", {}, texts, boundary, false);
     session.cache().drop_partitions(session.source(), table.action);
     bool unknown_line = false;
+    std::vector<std::int64_t> created;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const auto& r = result.lines[i];
         const InputRow* row = &lines[i].row;
@@ -58,11 +61,16 @@ WriteOutcome send(Session& session, const catalog::Table& table, const std::vect
         case LineResult::Ok:
             out.accepted();
             if (creating && !r.id.empty()) {
-                long id = 0;
-                try { id = std::stol(r.id); } catch (...) {}
-                // The created id as an info record (native error = the id), so
-                // a client can read it without another query.
-                out.warning(row, "01000", "row " + std::to_string(row->number) + ": created project id " + r.id, id);
+                std::int64_t id = 0;
+                if (parse_integer(r.id, id)) created.push_back(id);
+                // A write that fully succeeded is SQL_SUCCESS: PHP turns an
+                // info record into a warning and frameworks into an
+                // exception. The ids stay reachable through LAST_INSERT_ID(),
+                // and CreatedIdInfo=yes brings the records back (native
+                // error = the id, where it fits the SQLINTEGER).
+                if (session.config().created_id_info)
+                    out.warning(row, "01000", "row " + std::to_string(row->number) + ": created project id " + r.id,
+                                id >= INT32_MIN && id <= INT32_MAX ? long(id) : 0);
             }
             break;
         case LineResult::Rejected:
@@ -79,6 +87,7 @@ WriteOutcome send(Session& session, const catalog::Table& table, const std::vect
             break;
         }
     }
+    session.note_created_ids(created);
     for (const auto& note : result.notes) {
         if (note.sqlstate == "01000") out.warning(nullptr, note.sqlstate, note.message);
         else out.error(nullptr, note.sqlstate, note.message);

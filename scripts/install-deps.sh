@@ -12,6 +12,7 @@ packages=(
   python3 python3-pyodbc libsqliteodbc
   libiodbc2 iodbc   # the iODBC variant's runtime and iodbctest; headers: scripts/iodbc-headers.sh
   clang libclang-rt-dev ccache
+  python3-pandas libdbd-odbc-perl php-cli php-odbc   # client tests: pandas, Perl DBI, PHP
 )
 
 missing=()

@@ -305,6 +305,9 @@ const std::map<std::string, FunctionSpec, std::less<>>& function_table() {
         {"DATABASE", {Category::System, true, 0, 0, false, FN(return literals::quote_string(o.database_name);)}},
         {"USER", {Category::System, true, 0, 0, false, FN(return literals::quote_string(o.user_name);)}},
         {"IFNULL", {Category::System, true, 2, 2, false, FN(return call("ifnull", a);)}},
+        // MariaDB's name for the id the connection's last INSERT created
+        // (engine/session.cpp registers the function on the connection).
+        {"LAST_INSERT_ID", {Category::System, false, 0, 0, true, FN(return "tb_last_insert_id()";)}},
         // Others
         {"COALESCE", {Category::Other, false, 1, 99, false, FN(return a.size() == 1 ? a[0] : call("coalesce", a);)}},
         {"NULLIF", {Category::Other, false, 2, 2, false, FN(return call("nullif", a);)}},

@@ -78,6 +78,14 @@ class PyodbcTest(unittest.TestCase):
         self.assertIsInstance(row.workdays, (decimal.Decimal, float))
         self.assertIn(row.half_day, (True, False))
 
+    def test_time_is_datetime_time(self):
+        # pyodbc reads TIME through SQL_C_TYPE_TIMESTAMP (docs/clients/python.md).
+        import datetime
+        row = self.conn.execute("SELECT start_time, worktime_id FROM worktime WHERE year = 2024 AND month = 2 "
+                                "AND start_time IS NOT NULL LIMIT 1").fetchone()
+        self.assertIsInstance(row.start_time, datetime.time)
+        self.assertIsInstance(row.worktime_id, int)
+
     def test_leading_zero_employee_numbers_stay_text(self):
         value = self.conn.execute("SELECT employee_number FROM users WHERE user_id = 1").fetchval()
         self.assertEqual(value, "00101")

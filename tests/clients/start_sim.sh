@@ -24,3 +24,20 @@ finish_checks() {
   echo "$passed passed, $failed failed"
   [[ $failed -eq 0 ]]
 }
+
+# Registers the driver and a user DSN "Timebutler Test" for the simulator the
+# way the docs say (installer/register.sh), into a private HOME, ODBCSYSINI
+# and ODBCINI so that nothing of the machine's own setup is touched. Sets
+# WORK, TEST_DSN and DSNLESS (a DSN-less connection string).
+#   register_test_dsn DRIVER_SO CERT_DIR
+register_test_dsn() {
+  local driver=$1 certs=$2 root
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  WORK=$(mktemp -d)
+  export HOME="$WORK" XDG_CACHE_HOME="$WORK/cache" ODBCSYSINI="$WORK" ODBCINI="$WORK/odbc.ini"
+  export LANG=C.UTF-8 LC_ALL=C.UTF-8
+  TEST_DSN="Timebutler Test"
+  "$root/installer/register.sh" "$driver" "$TEST_DSN" "https://127.0.0.1:$SIM_PORT" client-test-token \
+    client-test-personnel "$certs/sim-cert.pem" || { echo "register.sh failed"; exit 1; }
+  DSNLESS="Driver=$(readlink -f "$driver");Server=https://127.0.0.1:$SIM_PORT;Token=client-test-token;PersonnelToken=client-test-personnel;CAFile=$certs/sim-cert.pem;Cache=memory"
+}

@@ -141,7 +141,7 @@ TEST_F(EntryData, DescribeAndColAttributeBothForms) {
     ASSERT_EQ(SQLColAttribute(a, 2, SQL_DESC_TABLE_NAME, text, sizeof text, &length, nullptr), SQL_SUCCESS);
     EXPECT_STREQ(reinterpret_cast<char*>(text), "users");
     ASSERT_EQ(SQLColAttribute(a, 1, SQL_DESC_CONCISE_TYPE, nullptr, 0, nullptr, &number), SQL_SUCCESS);
-    EXPECT_EQ(number, SQL_INTEGER);
+    EXPECT_EQ(number, SQL_BIGINT);
 
     StatementHandle b(w.dbc());
     WString sql = wide("SELECT user_id, last_name FROM users");

@@ -317,9 +317,12 @@ TEST(Tables, TypesAndParsers) {
             if (c.type == SqlType::WVarchar) { EXPECT_TRUE(c.size == 255 || c.size == 4000) << t.name << "." << c.name; }
             if (c.parser == ValueParser::Bool) { EXPECT_EQ(c.type, SqlType::Bit); }
             if (c.parser == ValueParser::DateDmy) { EXPECT_EQ(c.type, SqlType::Date); }
-            if (c.parser == ValueParser::Reference) { EXPECT_EQ(c.type, SqlType::Integer); }
+            // Ids and counts are BIGINT (issue 12): ids beyond 2^31 exist.
+            if (c.parser == ValueParser::Reference || c.parser == ValueParser::Integer) {
+                EXPECT_EQ(c.type, SqlType::BigInt) << t.name << "." << c.name;
+            }
             if (c.name.size() > 3 && c.name.substr(c.name.size() - 3) == "_id") {
-                EXPECT_EQ(c.type, SqlType::Integer) << t.name << "." << c.name;
+                EXPECT_EQ(c.type, SqlType::BigInt) << t.name << "." << c.name;
             }
         }
 }

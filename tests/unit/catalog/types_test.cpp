@@ -143,7 +143,7 @@ TEST(CacheDdl, CatalogColumnsAndNoConstraints) {
     ASSERT_NE(t, nullptr);
     EXPECT_EQ(cache_ddl(*t, "holidays"),
               "CREATE TABLE IF NOT EXISTS \"holidays\" (\"year\" INTEGER, "
-              "\"user_id\" INTEGER, \"date\" DATE, \"day_fraction\" DECIMAL_REAL(3,2))");
+              "\"user_id\" BIGINT, \"date\" DATE, \"day_fraction\" DECIMAL_REAL(3,2))");
     // The engine may choose its own cache table names; quotes are doubled.
     EXPECT_EQ(cache_ddl(*t, "a\"b").rfind("CREATE TABLE IF NOT EXISTS \"a\"\"b\" (", 0), 0u);
     for (const Table& table : tables()) {
