@@ -12,8 +12,8 @@ packages=(
   python3 python3-pyodbc libsqliteodbc
   libiodbc2 iodbc   # the iODBC variant's runtime and iodbctest; headers: scripts/iodbc-headers.sh
   clang libclang-rt-dev ccache
+  rpm                    # rpmbuild, for the .rpm (cpack)
 )
-
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
