@@ -69,3 +69,6 @@ set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION /usr/lib/${CMAKE_LIBRARY_ARCHI
 
 set(CPACK_GENERATOR "DEB;RPM")
 include(CPack)
+
+# Client connectors: Power BI (.mez) and Tableau (.taco, .tdc).
+add_subdirectory(${PROJECT_SOURCE_DIR}/installer ${CMAKE_BINARY_DIR}/installer)

@@ -14,6 +14,10 @@ packages=(
   clang libclang-rt-dev ccache
   rpm                    # rpmbuild, for the .rpm (cpack)
 )
+# npm (the Power Query parser for the Power BI connector test), unless a
+# Node.js with npm is installed already (NodeSource's nodejs bundles it).
+command -v npm >/dev/null || packages+=(nodejs npm)
+
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
