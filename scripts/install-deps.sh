@@ -13,6 +13,8 @@ packages=(
   libiodbc2 iodbc   # the iODBC variant's runtime and iodbctest; headers: scripts/iodbc-headers.sh
   clang libclang-rt-dev ccache
   rpm                    # rpmbuild, for the .rpm (cpack)
+  default-jdk-headless   # jar, for the Tableau .taco
+  libxml2-utils          # xmllint, validates the Tableau connector against the SDK's XSDs
 )
 # npm (the Power Query parser for the Power BI connector test), unless a
 # Node.js with npm is installed already (NodeSource's nodejs bundles it).
