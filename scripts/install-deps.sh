@@ -15,6 +15,7 @@ packages=(
   rpm                    # rpmbuild, for the .rpm (cpack)
   default-jdk-headless   # jar, for the Tableau .taco
   libxml2-utils          # xmllint, validates the Tableau connector against the SDK's XSDs
+  msitools wixl          # msiinfo/msidump and wixl: the Windows installers
 )
 # npm (the Power Query parser for the Power BI connector test), unless a
 # Node.js with npm is installed already (NodeSource's nodejs bundles it).
