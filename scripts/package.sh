@@ -13,7 +13,9 @@ cd "$root"
 build=${1:-build-package}
 scripts/install-deps.sh
 
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTB_BUILD_TESTS=OFF -DTB_BUILD_BENCH=OFF \
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTB_BUILD_TESTS=OFF -DTB_BUILD_BENCH=OFF "${launcher[@]}" \
   -DTB_WINDOWS_DLL_X64="${TB_WINDOWS_DLL_X64:-}" -DTB_WINDOWS_DLL_X86="${TB_WINDOWS_DLL_X86:-}" >/dev/null
 targets=(timebutlerodbc powerbi_connector tableau_connector)
 [[ -n "${TB_WINDOWS_DLL_X64:-}" && -n "${TB_WINDOWS_DLL_X86:-}" ]] && targets+=(msi_installers)
