@@ -19,10 +19,10 @@ endif()
 set(TB_PACKAGE_PREFIX "/usr")
 set(TB_DRIVER_INSTALL_PATH "${TB_PACKAGE_PREFIX}/${TB_DRIVER_INSTALL_DIR}/libtimebutlerodbc.so")
 
-# The library only: it is loaded by path through odbcinst.ini, nothing links
-# against it, so no headers and no SONAME link are shipped.
-install(FILES $<TARGET_FILE:timebutlerodbc> DESTINATION ${TB_DRIVER_INSTALL_DIR}
-        RENAME libtimebutlerodbc.so PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
+# The library (libtimebutlerodbc.so.0.1.0 with its .so.0 and .so links; the
+# registration names the .so). install(TARGETS) so that CPACK_STRIP_FILES
+# strips it: RelWithDebInfo debug information would make the .deb 18 MB.
+install(TARGETS timebutlerodbc LIBRARY DESTINATION ${TB_DRIVER_INSTALL_DIR})
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/connection-keys.md
         DESTINATION share/doc/timebutler-odbc)
 
@@ -38,7 +38,7 @@ set(CPACK_PACKAGE_VENDOR "Timebutler ODBC driver project")
 set(CPACK_PACKAGE_CONTACT "Timebutler ODBC driver project <odbc@example.invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "ODBC driver for the Timebutler HR API")
 set(CPACK_PACKAGE_DESCRIPTION "A native ODBC 3.8 driver that makes a Timebutler account a SQL database for
-Excel, Power BI, Tableau, LibreOffice, isql and pyodbc. Registered with unixODBC as \"Timebutler\".")
+Excel, Power BI, Tableau, LibreOffice, isql and pyodbc. Registered with unixODBC under the name Timebutler.")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX ${TB_PACKAGE_PREFIX})
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/packages)
