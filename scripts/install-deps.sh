@@ -13,7 +13,14 @@ packages=(
   libiodbc2 iodbc   # the iODBC variant's runtime and iodbctest; headers: scripts/iodbc-headers.sh
   clang libclang-rt-dev ccache
   python3-pandas libdbd-odbc-perl php-cli php-odbc   # client tests: pandas, Perl DBI, PHP
+  rpm                    # rpmbuild, for the .rpm (cpack)
+  default-jdk-headless   # jar, for the Tableau .taco
+  libxml2-utils          # xmllint, validates the Tableau connector against the SDK's XSDs
+  msitools wixl          # msiinfo/msidump and wixl: the Windows installers
 )
+# npm (the Power Query parser for the Power BI connector test), unless a
+# Node.js with npm is installed already (NodeSource's nodejs bundles it).
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -71,6 +71,9 @@ const std::vector<Case>& bi_cases() {
         // Power BI: distinct values for a filter pane
         {R"(select "type" from "timebutler"."absences" group by "type" order by "type" limit 1001)",
          "select distinct type from absences order by type", {}, true},
+        // Power BI: folded text equality on a derived table (string literal inlined)
+        {R"(select "_"."user_id", "_"."last_name" from (select "user_id", "last_name", "department" from "timebutler"."users" "$Table") "_" where "_"."department" = 'Vertrieb' and "_"."last_name" <> 'O''Brien')",
+         "select user_id, last_name from users where department = 'Vertrieb'"},
         // Power BI: folded text filters
         {R"(select "user_id" from "timebutler"."users" where "last_name" like 'B%' or { fn ucase("first_name") } = 'EVA')",
          "rows:3;5"},
