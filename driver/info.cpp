@@ -256,8 +256,9 @@ std::optional<InfoValue> info_value(SQLUSMALLINT type, const Dbc& dbc) {
 bool function_supported(SQLUSMALLINT f) {
     switch (f) {
     case SQL_API_SQLALLOCHANDLE: case SQL_API_SQLFREEHANDLE: case SQL_API_SQLFREESTMT:
+    // SQLBrowseConnect is exported only to answer HYC00, so it is not reported
+    // (the installers' ConnectFunctions say YYN accordingly).
     case SQL_API_SQLCONNECT: case SQL_API_SQLDRIVERCONNECT: case SQL_API_SQLDISCONNECT:
-    case SQL_API_SQLBROWSECONNECT:
     case SQL_API_SQLSETENVATTR: case SQL_API_SQLGETENVATTR: case SQL_API_SQLSETCONNECTATTR:
     case SQL_API_SQLGETCONNECTATTR: case SQL_API_SQLSETSTMTATTR: case SQL_API_SQLGETSTMTATTR:
     case SQL_API_SQLGETINFO: case SQL_API_SQLGETFUNCTIONS: case SQL_API_SQLGETTYPEINFO:

@@ -258,6 +258,8 @@ TEST_F(EntryPoints, GetFunctionsSingleAndBothBitmaps) {
         EXPECT_EQ(supported, SQL_TRUE);
         ASSERT_EQ(SQLGetFunctions(dbc, SQL_API_SQLBULKOPERATIONS, &supported), SQL_SUCCESS);
         EXPECT_EQ(supported, SQL_FALSE) << "not exported, so not supported";
+        ASSERT_EQ(SQLGetFunctions(dbc, SQL_API_SQLBROWSECONNECT, &supported), SQL_SUCCESS);
+        EXPECT_EQ(supported, SQL_FALSE) << "exported only to answer HYC00, so not supported";
         SQLUSMALLINT bitmap[SQL_API_ODBC3_ALL_FUNCTIONS_SIZE] = {};
         ASSERT_EQ(SQLGetFunctions(dbc, SQL_API_ODBC3_ALL_FUNCTIONS, bitmap), SQL_SUCCESS);
         EXPECT_TRUE(SQL_FUNC_EXISTS(bitmap, SQL_API_SQLGETDATA));
