@@ -12,6 +12,8 @@ packages=(
   python3 python3-pyodbc libsqliteodbc
   libiodbc2 iodbc   # the iODBC variant's runtime and iodbctest; headers: scripts/iodbc-headers.sh
   clang libclang-rt-dev ccache
+  r-base-core r-cran-rodbc r-cran-dbi   # client tests in R (Debian 12 has no r-cran-odbc: DBI/odbc skips)
+  libreoffice-base python3-uno          # client test of LibreOffice Base through Python UNO
 )
 
 missing=()
