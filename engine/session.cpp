@@ -12,6 +12,7 @@
 #include "engine/loader.hpp"
 #include "engine/missing_actions.hpp"
 #include "engine/runtime_schema.hpp"
+#include "engine/token_checks.hpp"
 
 namespace tb::engine {
 namespace {
@@ -82,6 +83,7 @@ Session::Session(SessionConfig config) : config_(std::move(config)) {
     ensure_call_budget_table(cache_->db());
     ensure_missing_actions_table(cache_->db());
     ensure_runtime_schema_table(cache_->db());
+    ensure_token_checks_table(cache_->db());
     register_last_insert_id();
 }
 
@@ -180,12 +182,22 @@ void Session::raise(const catalog::Table& table, const api::Outcome& outcome) co
 }
 
 void Session::check_connection() {
+    sqlite3* db = cache_->db();
+    if (token_accepted_recently(db, source_, config_.cache_ttl_seconds)) return;
+    // holidaysets: in every edition of the reference (full, tenant, older)
+    // and the smallest answer. Only a 401 says the token is wrong; an action
+    // the instance does not know (400) was still asked with a token it took.
     const catalog::Table* table = catalog::find_table("holidaysets");
     api::Request request;
     request.action = table->action;
     request.token = config_.token;
     auto outcome = client_->perform(request);
-    if (!outcome.ok() || outcome.response.status != 200) raise(*table, outcome);
+    if (outcome.ok() && outcome.response.status == 400) {
+        if (is_unknown_action(outcome)) remember_missing_action(db, source_, table->action);
+    } else if (!outcome.ok() || outcome.response.status != 200) {
+        raise(*table, outcome);
+    }
+    remember_token_accepted(db, source_);
 }
 
 PartitionKey Session::key_of(const catalog::Table& table, const PlannedRequest& request) const {
@@ -274,9 +286,14 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
     // A failed request is raised after the others are loaded: what arrived
     // is kept, and a statement run again asks only for the rest.
     std::optional<std::size_t> failed;
+    bool general_token_taken = false;
     for (std::size_t i = 0; i < pending.size(); ++i) {
         const auto& outcome = outcomes[i];
         const auto& action = pending[i].table->action;
+        const bool general_token = pending[i].table->token != catalog::TokenKind::Personnel;
+        if (general_token && outcome.ok() && outcome.response.status == 401) forget_token_accepted(db, source_);
+        else if (general_token && outcome.ok() && (outcome.response.status == 200 || outcome.response.status == 400))
+            general_token_taken = true;
         if (is_unknown_action(outcome)) remember_missing_action(db, source_, action);
         if (!outcome.ok() || outcome.response.status != 200) {
             if (!failed) failed = i;
@@ -284,6 +301,8 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
             forget_missing_action(db, source_, action);
         }
     }
+    // An answer that took the token spares the next connection its check.
+    if (general_token_taken) remember_token_accepted(db, source_);
     if (failed) raise(*pending[*failed].table, outcomes[*failed]);
     return parts;
 }

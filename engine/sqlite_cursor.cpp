@@ -44,9 +44,10 @@ SqliteCursor::SqliteCursor(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stm
         done_ = true;
     } else {
         std::string message = sqlite3_errmsg(db_);
+        const int code = sqlite3_extended_errcode(db_);
         sqlite3_finalize(stmt_);
         stmt_ = nullptr;
-        throw sqlite_error(message);
+        throw sqlite_error(code, message);
     }
     columns_ = describe_statement(stmt_, first_pending_);
 }
@@ -62,7 +63,7 @@ bool SqliteCursor::next() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     done_ = true;
-    if (rc != SQLITE_DONE) throw sqlite_error(sqlite3_errmsg(db_));
+    if (rc != SQLITE_DONE) throw sqlite_error(sqlite3_extended_errcode(db_), sqlite3_errmsg(db_));
     return false;
 }
 

@@ -9,6 +9,7 @@
 #include "engine/cache.hpp"
 #include "engine/session.hpp"
 #include "engine/sqlite_cursor.hpp"
+#include "engine/sqlite_errors.hpp"
 #include "engine/step_limits.hpp"
 #include "engine/write_executor.hpp"
 
@@ -48,7 +49,8 @@ std::string suggestion_for(std::string_view bare, const std::vector<NamedTable>&
     return {};
 }
 
-Error statement_error(const std::string& message, const std::vector<NamedTable>& tables) {
+Error statement_error(int code, const std::string& message, const std::vector<NamedTable>& tables, SqlitePhase phase,
+                      std::string_view text) {
     constexpr std::string_view no_column = "no such column: ";
     constexpr std::string_view ambiguous = "ambiguous column name: ";
     if (message.rfind(no_column, 0) == 0) {
@@ -68,9 +70,7 @@ Error statement_error(const std::string& message, const std::vector<NamedTable>&
                                   (holders.empty() ? "" : ": " + holders + " all have it") +
                                   "; qualify it with the table or alias, such as " + example + "." + name);
     }
-    if (message.find("no such function") != std::string::npos || message.find("syntax error") != std::string::npos)
-        return Error("42000", message);
-    return Error("HY000", "SQLite: " + message);
+    return classify_sqlite_error(code, message, phase, text);
 }
 
 // Bound is Statement's private type; a template needs no name for it.
@@ -79,11 +79,6 @@ std::vector<NamedTable> named_tables(const BoundTables& bound) {
     std::vector<NamedTable> out;
     for (const auto& b : bound) out.push_back({b.ref.alias.empty() ? b.ref.name : b.ref.alias, b.table});
     return out;
-}
-
-void prepare_sqlite(sqlite3* db, const std::string& text, PreparedSql& out, const std::vector<NamedTable>& tables) {
-    if (sqlite3_prepare_v2(db, text.c_str(), int(text.size()), &out.stmt, nullptr) != SQLITE_OK)
-        throw statement_error(sqlite3_errmsg(db), tables);
 }
 
 // The constraints pushdown found for one table reference (none: empty).
@@ -107,13 +102,16 @@ void bind_parameters(sqlite3_stmt* stmt, const ParameterValues& parameters) {
 
 } // namespace
 
-Error sqlite_error(const std::string& message) { return statement_error(message, {}); }
+Error sqlite_error(int code, const std::string& message) {
+    return statement_error(code, message, {}, SqlitePhase::Step, {});
+}
 
 Statement::Statement(Session& session) : session_(session) {}
 Statement::~Statement() = default;
 
 void Statement::prepare(std::string_view text) {
     ast_.reset();
+    text_ = std::string(text);
     sql::StatementPtr ast;
     try {
         ast = sql::parse(text);
@@ -128,6 +126,7 @@ void Statement::prepare(std::string_view text) {
 void Statement::prepare(sql::StatementPtr ast) {
     ast_ = std::move(ast);
     tables_.clear();
+    group_by_aliases_.clear();
     described_.clear();
     described_valid_ = false;
     row_count_ = -1;
@@ -199,9 +198,29 @@ std::string Statement::render(const std::vector<std::vector<std::int64_t>>* part
         return text + ")";
     };
     try {
+        options.group_by_aliases = group_by_aliases_;
         return sql::to_sqlite(*inner, options);
     } catch (const sql::UnsupportedError& e) {
         throw Error("42000", e.what());
+    }
+}
+
+sqlite3_stmt* Statement::prepare_rendered(const std::vector<std::vector<std::int64_t>>* parts) const {
+    constexpr std::string_view ambiguous = "ambiguous column name: ";
+    sqlite3* db = session_.cache().db();
+    for (;;) {
+        const std::string text = render(parts);
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db, text.c_str(), int(text.size()), &stmt, nullptr) == SQLITE_OK) return stmt;
+        const std::string message = sqlite3_errmsg(db);
+        const int code = sqlite3_extended_errcode(db);
+        sqlite3_finalize(stmt);
+        // Each retry adds a name not tried before, so this ends.
+        if (message.rfind(ambiguous, 0) == 0) {
+            const std::string name = lower(message.substr(ambiguous.size()));
+            if (name.find('.') == std::string::npos && group_by_aliases_.insert(name).second) continue;
+        }
+        throw statement_error(code, message, named_tables(tables_), SqlitePhase::Prepare, text_);
     }
 }
 
@@ -213,7 +232,7 @@ void Statement::check_columns() const {
     if (described_valid_) return;
     PreparedSql prepared;
     try {
-        prepare_sqlite(session_.cache().db(), render(nullptr), prepared, named_tables(tables_));
+        prepared.stmt = prepare_rendered(nullptr);
     } catch (const Error& e) {
         const bool may_be_runtime = std::any_of(tables_.begin(), tables_.end(),
                                                 [](const Bound& b) { return b.table->runtime_columns; });
@@ -237,7 +256,7 @@ const std::vector<ColumnInfo>& Statement::describe() {
         for (const auto& b : tables_)
             if (!b.table->write_only) session_.learn_runtime_columns(*b.table, warnings_);
         PreparedSql prepared;
-        prepare_sqlite(session_.cache().db(), render(nullptr), prepared, named_tables(tables_));
+        prepared.stmt = prepare_rendered(nullptr);
         described_ = describe_statement(prepared.stmt, false);
     }
     described_valid_ = true;
@@ -274,7 +293,7 @@ std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
     auto parts = session_.materialize(needs, warnings_, limits.deadline, cancel_);
 
     PreparedSql prepared;
-    prepare_sqlite(session_.cache().db(), render(&parts), prepared, named_tables(tables_));
+    prepared.stmt = prepare_rendered(&parts);
     bind_parameters(prepared.stmt, parameters);
     std::unique_ptr<SqliteCursor> cursor;
     try {

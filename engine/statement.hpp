@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,8 @@
 #include "engine/planner.hpp"
 #include "engine/write_executor.hpp"
 #include "sql/sql.hpp"
+
+struct sqlite3_stmt;
 
 namespace tb::engine {
 
@@ -53,6 +56,11 @@ private:
     std::string render(const std::vector<std::vector<std::int64_t>>* parts) const;
     std::unique_ptr<Cursor> explain(const ParameterValues& parameters);
     void check_columns() const;
+    // Prepares the rendered statement on the cache database. A GROUP BY name
+    // SQLite calls ambiguous is rendered again as its select-list alias, when
+    // exactly one item carries it; otherwise the error stands. The caller
+    // finalizes the statement.
+    sqlite3_stmt* prepare_rendered(const std::vector<std::vector<std::int64_t>>* parts) const;
     sql::Pushdown analyse(const sql::Statement& statement) const;
 
     Session& session_;
@@ -64,10 +72,12 @@ private:
     std::uint64_t query_timeout_seconds_ = 0;
     const std::atomic<bool>* cancel_ = nullptr;
     std::vector<Warning> warnings_;
+    std::string text_;  // as the user wrote it, for positions in messages ("" for a parsed statement)
+    mutable std::set<std::string> group_by_aliases_;  // lower case, learned from SQLite's "ambiguous"
 };
 
-// Maps a SQLite error of a printed statement to the SQLSTATE a user expects
-// (no such column -> 42S22 with a suggestion).
-Error sqlite_error(const std::string& message);
+// Maps a SQLite error met while stepping a printed statement to the SQLSTATE
+// a user expects (no such column -> 42S22 with a suggestion; see sqlite_errors.hpp).
+Error sqlite_error(int code, const std::string& message);
 
 } // namespace tb::engine

@@ -17,6 +17,8 @@ packages=(
   default-jdk-headless   # jar, for the Tableau .taco
   libxml2-utils          # xmllint, validates the Tableau connector against the SDK's XSDs
   msitools wixl          # msiinfo/msidump and wixl: the Windows installers
+  r-base-core r-cran-rodbc r-cran-dbi   # client tests in R (Debian 12 has no r-cran-odbc: DBI/odbc skips)
+  libreoffice-base python3-uno          # client test of LibreOffice Base through Python UNO
 )
 # npm (the Power Query parser for the Power BI connector test), unless a
 # Node.js with npm is installed already (NodeSource's nodejs bundles it).

@@ -180,7 +180,8 @@ private:
             out += " GROUP BY ";
             for (std::size_t i = 0; i < s.group_by.size(); ++i) {
                 if (i > 0) out += ", ";
-                out += expr(s.group_by[i]);
+                const ast::SelectItem* aliased = alias_for_group_by(s, s.group_by[i]);
+                out += expr(aliased ? aliased->expr : s.group_by[i]);
             }
         }
         // HAVING without GROUP BY makes the whole input one group; SQLite
@@ -192,6 +193,27 @@ private:
             out += " GROUP BY NULL";
         if (s.having) out += " HAVING " + expr(*s.having);
         return out;
+    }
+
+    // The select-list item a bare GROUP BY name resolves to, when the name is
+    // one of options_.group_by_aliases and exactly one item carries it as alias.
+    const ast::SelectItem* alias_for_group_by(const Select& s, const Expr& term) const {
+        if (options_.group_by_aliases.empty() || term.kind != ExprKind::Column || term.names.size() != 1) return nullptr;
+        const std::string name = lower_ascii(term.names[0]);
+        if (!options_.group_by_aliases.count(name)) return nullptr;
+        const ast::SelectItem* found = nullptr;
+        for (const auto& item : s.items) {
+            if (item.star || lower_ascii(item.alias) != name) continue;
+            if (found) return nullptr;  // two items so named: still ambiguous
+            found = &item;
+        }
+        return found;
+    }
+
+    static std::string lower_ascii(std::string text) {
+        for (char& c : text)
+            if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        return text;
     }
 
     std::string from(const FromItem& f) {

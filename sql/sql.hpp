@@ -65,6 +65,11 @@ struct PrintOptions {
     // SQLite before 3.39 has no RIGHT / FULL JOIN: false makes them an
     // UnsupportedError instead of SQL that fails inside SQLite.
     bool right_and_full_joins = true;
+    // GROUP BY names (lower case) to resolve to the one select-list item
+    // aliased so, as PostgreSQL and MySQL do when the name is ambiguous among
+    // the joined tables (Tableau's level-of-detail queries); SQLite would
+    // call them ambiguous. The engine names them after SQLite has.
+    std::set<std::string> group_by_aliases;
 };
 std::string to_sqlite(const Statement& statement, const PrintOptions& options);
 

@@ -56,6 +56,21 @@ const std::vector<Case>& bi_cases() {
         {R"(SELECT * FROM  "timebutler"."users" LIMIT 0)", "rows:"},
         // DBeaver: data viewer paging
         {"SELECT x.* FROM timebutler.projects x LIMIT 0, 200", "select * from projects"},
+        // Tableau: level of detail, grouped by a name both joined sides have
+        // and the select list aliases once (resolved to the alias)
+        {R"(SELECT "FGL"."user_id" AS "user_id",
+      SUM("FGL"."working_seconds") AS "sum_working_seconds_ok",
+      MIN("t0"."__measure__0") AS "first_date"
+    FROM "timebutler"."worktime" "FGL"
+      INNER JOIN (
+      SELECT "worktime"."user_id" AS "user_id",
+        MIN("worktime"."date") AS "__measure__0"
+      FROM "timebutler"."worktime" "worktime"
+      GROUP BY "worktime"."user_id"
+    ) "t0" ON ("FGL"."user_id" = "t0"."user_id")
+    GROUP BY "user_id")",
+         "select w.user_id, sum(w.working_seconds), min(t.d) from worktime w join (select user_id, min(date) d from worktime "
+         "group by user_id) t on w.user_id = t.user_id group by w.user_id"},
         // Access / Excel: UNION of filtered selects
         {R"(SELECT "user_id" ,"last_name"  FROM "users" WHERE ("department" = 'Vertrieb'   ) UNION (SELECT "user_id" ,"last_name"  FROM "users" WHERE ("department" = 'Entwicklung' ) ))",
          "select user_id, last_name from users where department in ('Vertrieb', 'Entwicklung')"},

@@ -42,12 +42,12 @@ protected:
         disconnect(dbc);
         SQLFreeHandle(SQL_HANDLE_ENV, env);
     }
-    SQLHDBC connect() const {
+    SQLHDBC connect(const std::string& extra = "") const {
         SQLHDBC c = nullptr;
         EXPECT_EQ(SQLAllocHandle(SQL_HANDLE_DBC, env, &c), SQL_SUCCESS);
         SQLSetConnectAttrW(c, SQL_ATTR_LOGIN_TIMEOUT, reinterpret_cast<SQLPOINTER>(15), 0);
         // The keys Power BI adds to the user's connection string.
-        WString in = wide(sim->connection_string() + ";UID=;PWD=;Trusted_Connection=No");
+        WString in = wide(sim->connection_string(extra) + ";UID=;PWD=;Trusted_Connection=No");
         SQLWCHAR out[2048];
         SQLSMALLINT out_length = 0;
         SQLRETURN rc = SQLDriverConnectW(c, nullptr, in.data(), SQL_NTS, out, 2048, &out_length, SQL_DRIVER_NOPROMPT);
@@ -116,6 +116,33 @@ TEST_F(PowerBiReplay, NavigatorListsTablesAndColumnsWithoutRequests) {
     ASSERT_EQ(SQLColumnsW(stmt, nullptr, 0, nullptr, 0, table.data(), SQL_NTS, nullptr, 0), SQL_SUCCESS);
     EXPECT_GE(read_all_with_getdata(stmt, column_meta(stmt)), 10u);
     EXPECT_TRUE(sim->requests("worktime").empty()) << "the navigator needs no data";
+}
+
+// A refresh connects many times; with the default file cache fresh for this
+// server and token, none of those connects makes a request.
+TEST_F(PowerBiReplay, RepeatedConnectsWithAFreshCacheMakeNoRequests) {
+    const std::string path = temp_cache_path();
+    const std::string cache = "Cache=" + path + ";CacheTTL=300";
+    SQLHDBC first = connect(cache);
+    {
+        StatementHandle stmt(first);
+        ASSERT_TRUE(exec_wide(stmt, R"(select "project_id", "name" from "timebutler"."projects")"));
+        EXPECT_GT(read_all_with_getdata(stmt, column_meta(stmt)), 0u);
+    }
+    disconnect(first);
+    sim->clear_log();
+    for (int i = 0; i < 4; ++i) {
+        SQLHDBC c = connect(cache);
+        {
+            StatementHandle stmt(c);
+            EXPECT_TRUE(exec_wide(stmt, R"(select "project_id", "name" from "timebutler"."projects")"));
+            EXPECT_GT(read_all_with_getdata(stmt, column_meta(stmt)), 0u);
+        }
+        disconnect(c);
+    }
+    EXPECT_TRUE(sim->requests().empty()) << sim->requests().size() << " requests, first: "
+                                         << sim->requests().front().line;
+    remove_cache_file(path);
 }
 
 // Statement shapes query folding produces (tests/odbc keeps its own copies).

@@ -115,4 +115,54 @@ GROUP BY "yr_date_ok")"));
     EXPECT_EQ(read_all_with_getdata(stmt, column_meta(stmt)), 1u);
 }
 
+// Tableau's level-of-detail shape: the outer query joined to a grouped derived
+// table, grouped by a name both sides have, which the select list aliases once.
+TEST_F(TableauReplay, LevelOfDetailGroupsByTheSelectListAlias) {
+    StatementHandle stmt(connection.dbc());
+    ASSERT_TRUE(exec_wide(stmt, R"(SELECT "FGL"."user_id" AS "user_id",
+  SUM("FGL"."working_seconds") AS "sum_working_seconds_ok",
+  MIN("t0"."__measure__0") AS "first_date"
+FROM "timebutler"."worktime" "FGL"
+  INNER JOIN (
+  SELECT "worktime"."user_id" AS "user_id",
+    MIN("worktime"."date") AS "__measure__0"
+  FROM "timebutler"."worktime" "worktime"
+  WHERE "worktime"."year" = 2024
+  GROUP BY "worktime"."user_id"
+) "t0" ON ("FGL"."user_id" = "t0"."user_id")
+WHERE "FGL"."year" = 2024
+GROUP BY "user_id")"));
+    EXPECT_EQ(read_all_with_getdata(stmt, column_meta(stmt)), 10u) << "one row per user";
+    // A name that no alias settles stays an error naming it.
+    WString ambiguous = wide(R"(SELECT "a"."user_id" AS "uid", COUNT(*) AS "n" FROM "timebutler"."worktime" "a" JOIN "timebutler"."users" "b" ON "a"."user_id" = "b"."user_id" WHERE "a"."year" = 2024 GROUP BY "user_id")");
+    ASSERT_EQ(SQLExecDirectW(stmt, ambiguous.data(), SQL_NTS), SQL_ERROR);
+    const std::string diag = diag_text(SQL_HANDLE_STMT, stmt);
+    EXPECT_NE(diag.find("42000"), std::string::npos) << diag;
+    EXPECT_NE(diag.find("ambiguous"), std::string::npos) << diag;
+}
+
+// Tableau opens a connection for metadata and more for queries; with the
+// cache fresh for this server and token none of those connects asks anything.
+TEST_F(TableauReplay, ConnectsWithAFreshCacheMakeNoRequests) {
+    const std::string path = temp_cache_path();
+    const std::string cs = sim->connection_string("Cache=" + path + ";CacheTTL=300");
+    {
+        WideConnection first(cs);
+        ASSERT_TRUE(first.connected());
+        StatementHandle stmt(first.dbc());
+        ASSERT_TRUE(exec_wide(stmt, R"(SELECT "users"."user_id" AS "user_id" FROM "timebutler"."users" "users")"));
+        EXPECT_EQ(read_all_with_getdata(stmt, column_meta(stmt)), 10u);
+    }
+    sim->clear_log();
+    for (int i = 0; i < 3; ++i) {
+        WideConnection again(cs);
+        ASSERT_TRUE(again.connected());
+        StatementHandle stmt(again.dbc());
+        ASSERT_TRUE(exec_wide(stmt, R"(SELECT "users"."user_id" AS "user_id" FROM "timebutler"."users" "users")"));
+        EXPECT_EQ(read_all_with_getdata(stmt, column_meta(stmt)), 10u);
+    }
+    EXPECT_TRUE(sim->requests().empty()) << sim->requests().size() << " requests";
+    remove_cache_file(path);
+}
+
 } // namespace

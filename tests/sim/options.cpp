@@ -1,5 +1,6 @@
 #include "options.hpp"
 
+#include <set>
 #include <functional>
 #include <map>
 
@@ -28,7 +29,8 @@ const char* usage_text() {
            "  --daily-limit N             calls per day of the limited actions (default 12)\n"
            "  --limit-status N            HTTP status of MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED (default 200)\n"
            "  --no-compression            never compress answers (default: gzip when the client accepts it)\n"
-           "  --fixture DIR               answer a read action from DIR/<action>.csv when that file exists\n";
+           "  --fixture DIR               answer a read action from DIR/<action>.csv when that file exists\n"
+           "  --without-actions A[,B]     the profile without these actions (HTTP 400 INVALID_ACTION)\n";
 }
 
 namespace {
@@ -44,6 +46,7 @@ bool int_in(const std::string& v, int lo, int hi, int& out) {
 
 bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool& help) {
     std::string profile = "full";
+    std::set<std::string> without_actions;
     using Setter = std::function<bool(const std::string&)>;
     const std::map<std::string, Setter> flags = {
         {"--port", [&](const std::string& v) { return int_in(v, 0, 65535, cfg.port); }},
@@ -85,6 +88,12 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
         {"--daily-limit", [&](const std::string& v) { return int_in(v, 0, 1000000, cfg.daily_limit); }},
         {"--limit-status", [&](const std::string& v) { return int_in(v, 100, 599, cfg.limit_status); }},
         {"--fixture", [&](const std::string& v) { cfg.fixture_dir = v; return !v.empty(); }},
+        {"--without-actions",
+         [&](const std::string& v) {
+             for (auto a : split(v, ','))
+                 if (!trim(a).empty()) without_actions.insert(std::string(trim(a)));
+             return true;
+         }},
     };
     help = false;
     for (int i = 1; i < argc; ++i) {
@@ -131,6 +140,7 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
         return false;
     }
     cfg.profile = *p;
+    for (const auto& a : without_actions) cfg.profile.actions.erase(a);
     if (cfg.cert.empty() != cfg.key.empty()) {
         error = "--cert and --key go together";
         return false;
