@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "faults.hpp"
 #include "text.hpp"
 
 namespace sim {
@@ -28,7 +29,8 @@ const char* usage_text() {
            "  --daily-limit N             calls per day of the limited actions (default 12)\n"
            "  --limit-status N            HTTP status of MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED (default 200)\n"
            "  --no-compression            never compress answers (default: gzip when the client accepts it)\n"
-           "  --fixture DIR               answer a read action from DIR/<action>.csv when that file exists\n";
+           "  --fixture DIR               answer a read action from DIR/<action>.csv when that file exists\n"
+           "  --fault KIND:ACTION[:COUNT] answer the first COUNT reads of ACTION (default all) wrongly, see README\n";
 }
 
 namespace {
@@ -85,6 +87,14 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
         {"--daily-limit", [&](const std::string& v) { return int_in(v, 0, 1000000, cfg.daily_limit); }},
         {"--limit-status", [&](const std::string& v) { return int_in(v, 100, 599, cfg.limit_status); }},
         {"--fixture", [&](const std::string& v) { cfg.fixture_dir = v; return !v.empty(); }},
+        {"--fault",
+         [&](const std::string& v) {
+             Faults check;
+             std::string why;
+             if (!check.add(v, why)) return false;
+             cfg.faults.push_back(v);
+             return true;
+         }},
     };
     help = false;
     for (int i = 1; i < argc; ++i) {
