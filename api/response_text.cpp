@@ -17,9 +17,18 @@ void replace_whole(std::string& text, std::string_view needle) {
     std::size_t pos = text.find(needle);
     while (pos != std::string::npos) {
         const std::size_t end = pos + needle.size();
-        // A neighbour that is a letter or digit makes this part of a longer word.
-        const bool whole = (pos == 0 || !is_alnum(text[pos - 1]) || !is_alnum(needle.front())) &&
-                           (end == text.size() || !is_alnum(text[end]) || !is_alnum(needle.back()));
+        // A neighbour that is a letter or digit makes this part of a longer
+        // word, and so does an apostrophe inside a word ("Couldn't" holds no
+        // token "t"; a quoted "'t'" does).
+        auto word_before = [&](std::size_t at) {
+            return at > 0 && (is_alnum(text[at - 1]) || (text[at - 1] == '\'' && at > 1 && is_alnum(text[at - 2])));
+        };
+        auto word_after = [&](std::size_t at) {
+            return at < text.size() &&
+                   (is_alnum(text[at]) || (text[at] == '\'' && at + 1 < text.size() && is_alnum(text[at + 1])));
+        };
+        const bool whole = (!word_before(pos) || !is_alnum(needle.front())) &&
+                           (!word_after(end) || !is_alnum(needle.back()));
         if (!whole) {
             pos = text.find(needle, pos + 1);
             continue;

@@ -13,8 +13,8 @@ namespace tb::api {
 
 // Replaces each occurrence of a secret (verbatim or form-escaped) by "***".
 // Only whole occurrences count: the characters either side must not be
-// letters or digits, so a one-letter token "t" leaves "Kunde sagt" intact
-// (a token is a run of such characters and is delimited wherever it is
+// letters or digits (nor an apostrophe inside a word), so a one-letter token
+// "t" leaves "Kunde sagt" and "Couldn't" intact (a token is a run of such characters and is delimited wherever it is
 // echoed: "auth=t&", "'t'"). Empty secrets are ignored.
 std::string scrub_secrets(std::string text, std::span<const std::string> secrets);
 

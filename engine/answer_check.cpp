@@ -74,7 +74,8 @@ std::string status_problem(std::string_view body) {
     if (fields.size() != 4) return "it is not one line of result;state;startMs;pauseMs";
     const std::string_view result = fields[0];
     const bool token = result == "OK" || result.rfind("WARN_", 0) == 0 || result.rfind("RESULT_ERR_", 0) == 0;
-    const bool state = fields[1] == "IDLE" || fields[1] == "RUNNING" || fields[1] == "PAUSED";
+    const bool state = ascii::iequals(fields[1], "IDLE") || ascii::iequals(fields[1], "RUNNING") ||
+                       ascii::iequals(fields[1], "PAUSED");
     auto digits = [](std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; };
     if (!token || !state || !digits(fields[2]) || !digits(fields[3]))
         return "it is not one line of result;state;startMs;pauseMs";

@@ -215,7 +215,7 @@ TEST(TokenScrubbing, OneLetterTokenLeavesMessagesIntact) {
     ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(connection_with_token(sim, "t"))));
     auto html = run(connection, "SELECT * FROM projects");
     ASSERT_EQ(html.rc, SQL_ERROR);
-    EXPECT_NE(html.diags.at(0).message.find("Bitte versuchen Sie es sp"), std::string::npos) << html.all_messages();
+    EXPECT_NE(html.diags.at(0).message.find("Bitte versuchen Sie"), std::string::npos) << html.all_messages();
     EXPECT_NE(html.diags.at(0).message.find("the service's CSV"), std::string::npos) << html.all_messages();
     auto echo = run(connection, "SELECT * FROM services");
     ASSERT_EQ(echo.rc, SQL_ERROR);
@@ -302,9 +302,9 @@ TEST(RuntimeColumnBounds, DuplicateHeaderNames) {
     ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim.connection_string())));
     auto rows = run(connection, "SELECT COUNT(*) FROM absences WHERE year = 2024");
     ASSERT_EQ(rows.rc, SQL_SUCCESS_WITH_INFO) << rows.all_messages();
-    EXPECT_NE(rows.all_messages().find("'zusatzfeld_"), std::string::npos) << rows.all_messages();
+    EXPECT_NE(rows.all_messages().find("'weiterbildung_zusatzfeld_"), std::string::npos) << rows.all_messages();
     const auto names = column_names(connection, "absences");
-    EXPECT_NE(std::find(names.begin(), names.end(), "zusatzfeld_2"), names.end());
+    EXPECT_NE(std::find(names.begin(), names.end(), "weiterbildung_zusatzfeld_2"), names.end());
     EXPECT_LE(names.size(), 30u + 200u);
 }
 

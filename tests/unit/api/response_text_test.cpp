@@ -21,6 +21,8 @@ TEST(ResponseText, OneLetterTokenLeavesWordsIntact) {
     const std::vector<std::string> secrets{"t", ""};
     EXPECT_EQ(scrub_secrets("INTERNAL_ERROR: Kunde sagt: super", secrets), "INTERNAL_ERROR: Kunde sagt: super");
     EXPECT_EQ(scrub_secrets("auth=t&year=2024", secrets), "auth=***&year=2024");
+    EXPECT_EQ(scrub_secrets("Couldn't connect to server", secrets), "Couldn't connect to server");
+    EXPECT_EQ(scrub_secrets("token 't' echoed", secrets), "token '***' echoed");
 }
 
 TEST(ResponseText, ExcerptIsBoundedAndShowsControlCharacters) {
