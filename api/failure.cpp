@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "api/response_text.hpp"
+
 namespace tb::api::detail {
 
 FailureKind classify(CURLcode code, bool request_started) {
@@ -71,22 +73,9 @@ std::chrono::milliseconds backoff(int retry) {
     return std::chrono::milliseconds(std::min(ms, 2000L));
 }
 
-namespace {
-void replace_all(std::string& text, std::string_view needle) {
-    if (needle.empty())
-        return;
-    for (std::size_t pos = text.find(needle); pos != std::string::npos;
-         pos = text.find(needle, pos + 3))
-        text.replace(pos, needle.size(), "***");
-}
-} // namespace
-
 std::string scrub(std::string text, std::string_view secret) {
-    replace_all(text, secret);
-    const std::string escaped = form_escape(secret);
-    if (escaped != secret)
-        replace_all(text, escaped);
-    return text;
+    const std::string secrets[] = {std::string(secret)};
+    return scrub_secrets(std::move(text), secrets);
 }
 
 const char* failure_name(FailureKind kind) {

@@ -26,8 +26,8 @@ bool may_retry(const Request& request, const Outcome& outcome);
 // capped at 2 s. Short, because the engine's caller is waiting interactively.
 std::chrono::milliseconds backoff(int retry);
 
-// Replaces every occurrence of `secret` (and of its form-escaped spelling) in
-// `text` by "***". Defensive: curl's messages never quote POST bodies, but a
+// Replaces each whole occurrence of `secret` (and of its form-escaped
+// spelling) in `text` by "***" (scrub_secrets). Defensive: curl's messages never quote POST bodies, but a
 // token must not reach a log or diagnostic even if one ever did.
 std::string scrub(std::string text, std::string_view secret);
 

@@ -8,8 +8,11 @@
 #include <cstring>
 #include <span>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "api/csv.hpp"
+#include "api/response_text.hpp"
 #include "engine/batch_insert.hpp"
 #include "engine/cache.hpp"
 #include "engine/field_batches.hpp"
@@ -34,6 +37,11 @@ int match_catalog_column(const catalog::Table& table, std::string_view header) {
 
 std::vector<std::string> runtime_column_names(const catalog::Table& table, const std::vector<std::string>& header) {
     std::vector<std::string> names;
+    std::unordered_set<std::string> taken;
+    for (const auto& c : table.columns) taken.insert(c.name);
+    // The next suffix to try per base name: a header of thousands of equal
+    // names costs one probe each, not a scan of all names per suffix.
+    std::unordered_map<std::string, int> next_suffix;
     std::string group;
     for (const auto& h : header) {
         if (auto type = catalog::absence_type_marker(h)) {
@@ -45,27 +53,44 @@ std::vector<std::string> runtime_column_names(const catalog::Table& table, const
         if (name.empty()) name = "column";
         // A clash with a catalog or earlier run-time column gets _2, _3 (SCHEMA.md).
         std::string unique = name;
-        for (int n = 2;; ++n) {
-            bool clash = table.find_column(unique) != nullptr;
-            for (const auto& other : names) clash = clash || other == unique;
-            if (!clash) break;
-            unique = name + "_" + std::to_string(n);
+        if (taken.count(unique)) {
+            int& n = next_suffix.try_emplace(name, 2).first->second;
+            do unique = name + "_" + std::to_string(n++);
+            while (taken.count(unique));
         }
-        names.push_back(unique);
+        taken.insert(unique);
+        names.push_back(std::move(unique));
     }
     return names;
 }
 
 namespace {
 
-// The end of the header record: the first line break outside quotes.
+// The end of the header line (the service does not quote: api-notes.md).
+// Blank lines before it belong to it.
 std::size_t header_end(std::string_view body) {
-    bool quoted = false;
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        if (body[i] == '"') quoted = !quoted;
-        else if (body[i] == '\n' && !quoted) return i + 1;
+    std::size_t start = 0;
+    while (start < body.size()) {
+        const std::size_t nl = body.find('\n', start);
+        if (nl == std::string_view::npos) return body.size();
+        if (body.find_first_not_of(" \t\r\xEF\xBB\xBF", start) < nl) return nl + 1;
+        start = nl + 1;
     }
     return body.size();
+}
+
+// A short list of names for a message: the first few, and how many more.
+std::string name_list(const std::vector<std::string>& names, std::span<const std::string> secrets) {
+    std::string out;
+    const std::size_t shown = std::min<std::size_t>(names.size(), 5);
+    for (std::size_t i = 0; i < shown; ++i)
+        out += (i ? ", '" : "'") + api::response_excerpt(names[i], 80, secrets) + "'";
+    if (names.size() > shown) out += " and " + std::to_string(names.size() - shown) + " more";
+    return out;
+}
+
+std::string partition_text(const LoadContext& context) {
+    return context.request.empty() ? std::string("(no request parameters)") : context.request;
 }
 
 void exec_sql(sqlite3* db, const std::string& sql) {
@@ -96,7 +121,7 @@ constexpr int kBatchPool = 4;
 } // namespace
 
 LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_t part, std::string_view body,
-                          const KeyValues& keys) {
+                          const KeyValues& keys, const LoadContext& context) {
     LoadResult result;
     std::string repaired;
     if (!api::is_valid_utf8(body)) {
@@ -116,8 +141,64 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
         });
         rows_text = body.substr(end);  // an empty body has no header and no rows
     }
-    const auto extra = runtime_column_names(table, header);
-    if (!extra.empty()) cache.add_runtime_columns(table, extra);
+    // Header names no catalog column matches: run-time columns where the
+    // catalog declares them (within bounds), otherwise ignored with a note.
+    std::vector<std::string> extra;   // per unmatched header name: its column, "" if dropped
+    if (!table.header_less) {
+        std::vector<std::string> unmatched;
+        if (table.runtime_columns) {
+            extra = runtime_column_names(table, header);
+        } else {
+            for (const auto& h : header)
+                if (match_catalog_column(table, h) < 0) unmatched.push_back(h);
+            extra.assign(unmatched.size(), std::string());
+        }
+        if (!unmatched.empty())
+            result.warnings.push_back({"01000", "table " + table.name + ": the answer has columns the driver does not "
+                                                "know (" + name_list(unmatched, context.secrets) +
+                                                "); they are ignored, as the table has no run-time columns"});
+    }
+    if (table.runtime_columns && !extra.empty()) {
+        std::unordered_set<std::string> known;
+        for (const auto& c : cache.columns(table))
+            if (c.runtime) known.insert(c.column.name);
+        std::size_t room = known.size() < kMaxRuntimeColumns ? kMaxRuntimeColumns - known.size() : 0;
+        std::vector<std::string> added, too_long, over_count;
+        for (auto& name : extra) {
+            if (known.count(name)) continue;
+            if (name.size() > kMaxRuntimeNameBytes) {
+                too_long.push_back(std::move(name));
+                name.clear();
+            } else if (room == 0) {
+                over_count.push_back(std::move(name));
+                name.clear();
+            } else {
+                --room;
+                added.push_back(name);
+            }
+        }
+        if (!too_long.empty())
+            result.warnings.push_back({"01000", "table " + table.name + ": " + std::to_string(too_long.size()) +
+                                                    " run-time column(s) dropped, their names are longer than " +
+                                                    std::to_string(kMaxRuntimeNameBytes) + " bytes: " +
+                                                    name_list(too_long, context.secrets)});
+        if (!over_count.empty())
+            result.warnings.push_back({"01000", "table " + table.name + ": " + std::to_string(over_count.size()) +
+                                                    " run-time column(s) dropped, the table has the most it may have (" +
+                                                    std::to_string(kMaxRuntimeColumns) + "): " +
+                                                    name_list(over_count, context.secrets)});
+        if (!added.empty()) {
+            try {
+                cache.add_runtime_columns(table, added);
+            } catch (...) {
+                // The file's schema and this connection's view of it may now
+                // differ: read it again; the partition stays unloaded, so the
+                // next statement fetches it afresh.
+                cache.reload_columns(table);
+                throw;
+            }
+        }
+    }
     const auto& cols = cache.columns(table);
     auto index_of = [&](std::string_view name) {
         for (std::size_t i = 0; i < cols.size(); ++i)
@@ -132,14 +213,21 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
         for (std::size_t i = 0; i < cols.size(); ++i)
             if (cols[i].column.parser != catalog::ValueParser::None) target.push_back(int(i));
     } else {
+        // Names to cache columns in one pass (a header may have thousands).
+        std::unordered_map<std::string_view, int> by_name;
+        for (std::size_t i = 0; i < cols.size(); ++i) by_name.emplace(cols[i].column.name, int(i));
         std::size_t extra_index = 0;
         for (const auto& h : header) {
-            if (catalog::absence_type_marker(h)) {
+            if (table.runtime_columns && catalog::absence_type_marker(h)) {
                 target.push_back(-1);
                 continue;
             }
             int c = match_catalog_column(table, h);
-            if (c < 0) c = index_of(extra[extra_index++]);
+            if (c < 0) {
+                const std::string& name = extra[extra_index++];
+                const auto found = name.empty() ? by_name.end() : by_name.find(name);
+                c = found == by_name.end() ? -1 : found->second;
+            }
             target.push_back(c);
         }
     }
@@ -181,6 +269,20 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
         struct Cancelled {};
         try {
             FieldBatch* batch = nullptr;
+            // Every line must have the header's field count (or, header-less,
+            // the positional columns' count): anything else is an error
+            // naming the line, never a row merged, shortened or dropped.
+            const std::size_t header_lines = static_cast<std::size_t>(std::count(body.begin(), body.begin() + (body.size() - rows_text.size()), '\n'));
+            const std::size_t expected = table.header_less ? target.size() : header.size();
+            auto bad_row = [&](std::string_view line, std::size_t number, std::size_t fields) {
+                throw Error("HY000", "table " + table.name + ", partition " + partition_text(context) + ": line " +
+                                         std::to_string(number + header_lines) + " of the answer has " +
+                                         std::to_string(fields) + " field(s) where " + std::to_string(expected) +
+                                         " are expected, so it cannot be decoded: '" +
+                                         api::response_excerpt(line, 120, context.secrets) +
+                                         "'. Nothing of this answer was loaded; please report the line to "
+                                         "the driver's maintainers");
+            };
             api::decode_csv(rows_text, false, [&](std::span<const std::string_view> fields, std::size_t) {
                 if (!batch && !(batch = queue.acquire())) throw Cancelled{};
                 ++decoded_rows;
@@ -190,7 +292,6 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
                     const int c = target[f];
                     if (c < 0) continue;
                     const auto& column = cols[std::size_t(c)].column;
-                    // A short row leaves its last columns NULL.
                     const std::string_view value = f < fields.size() ? fields[f] : std::string_view();
                     if (!convert_field(column, value, body, row[c], batch->owned[std::size_t(r * width + c)]) &&
                         warnings.size() < kMaxWarnings)
@@ -205,7 +306,7 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
                     queue.publish(batch);
                     batch = nullptr;
                 }
-            });
+            }, expected, bad_row);
             if (batch) queue.publish(batch);
             queue.finish();
         } catch (const Cancelled&) {

@@ -4,7 +4,9 @@
 
 #include <ctime>
 
+#include "engine/cache.hpp"
 #include "engine/error.hpp"
+#include "engine/loader.hpp"
 
 namespace tb::engine {
 
@@ -35,6 +37,46 @@ void remember_runtime_schema(sqlite3* db, const catalog::Table& table) {
     sqlite3_bind_int64(stmt, 2, std::int64_t(std::time(nullptr)));
     sqlite3_step(stmt);
     sqlite3_finalize(stmt);
+}
+
+std::vector<std::string> repair_runtime_schema(Cache& cache) {
+    std::vector<std::string> repaired;
+    sqlite3* db = cache.db();
+    for (const auto& table : catalog::tables()) {
+        std::size_t runtime = 0;
+        bool long_name = false;
+        for (const auto& c : cache.columns(table)) {
+            if (!c.runtime) continue;
+            ++runtime;
+            long_name = long_name || c.column.name.size() > kMaxRuntimeNameBytes;
+        }
+        const bool broken = (!table.runtime_columns && runtime > 0) || runtime > kMaxRuntimeColumns || long_name;
+        if (!broken) continue;
+        auto exec = [&](const std::string& sql, const std::string& bind = {}) {
+            sqlite3_stmt* stmt = nullptr;
+            if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+                throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
+            if (!bind.empty()) sqlite3_bind_text(stmt, 1, bind.data(), int(bind.size()), SQLITE_TRANSIENT);
+            const int rc = sqlite3_step(stmt);
+            sqlite3_finalize(stmt);
+            if (rc != SQLITE_DONE) throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
+        };
+        cache.begin();
+        try {
+            exec("DROP TABLE IF EXISTS " + cache.sql_name(table));
+            exec("DELETE FROM _runtime_columns WHERE tbl = ?", table.name);
+            exec("DELETE FROM _runtime_learned WHERE tbl = ?", table.name);
+            exec("DELETE FROM main._partitions WHERE action = ?", table.action);
+            exec("DELETE FROM volatile._partitions WHERE action = ?", table.action);
+            cache.commit();
+        } catch (...) {
+            cache.rollback();
+            throw;
+        }
+        cache.reload_columns(table);
+        repaired.push_back(table.name);
+    }
+    return repaired;
 }
 
 } // namespace tb::engine

@@ -8,6 +8,8 @@
 #include <set>
 
 #include "api/client.hpp"
+#include "api/response_text.hpp"
+#include "engine/answer_check.hpp"
 #include "engine/call_budget.hpp"
 #include "engine/loader.hpp"
 #include "engine/missing_actions.hpp"
@@ -69,6 +71,7 @@ Session::Session(SessionConfig config) : config_(std::move(config)) {
         throw Error("28000", "no API token given: set Token (or PWD) in the connection string or DSN; "
                              "an administrator finds it in Timebutler under Settings > API");
     source_ = fingerprint(config_.server + "\n" + config_.token);
+    secrets_ = {config_.token, config_.personnel_token};
     if (!config_.personnel_token.empty())
         personnel_source_ = fingerprint(config_.server + "\n" + config_.personnel_token);
     api::ClientConfig c;
@@ -84,6 +87,7 @@ Session::Session(SessionConfig config) : config_(std::move(config)) {
     ensure_missing_actions_table(cache_->db());
     ensure_runtime_schema_table(cache_->db());
     ensure_token_checks_table(cache_->db());
+    repair_runtime_schema(*cache_);
     register_last_insert_id();
 }
 
@@ -168,7 +172,7 @@ void Session::raise(const catalog::Table& table, const api::Outcome& outcome) co
     case 400:
         if (is_unknown_action(outcome)) raise_missing(table, false);
         throw Error("HY000", "HTTP 400 from " + where + " (table " + table.name + "): " +
-                                 outcome.response.body.substr(0, 200) +
+                                 api::response_excerpt(outcome.response.body, 200, secrets_) +
                                  "; the service refused a request parameter",
                     status);
     case 404:
@@ -196,6 +200,9 @@ void Session::check_connection() {
         if (is_unknown_action(outcome)) remember_missing_action(db, source_, table->action);
     } else if (!outcome.ok() || outcome.response.status != 200) {
         raise(*table, outcome);
+    } else {
+        // A 200 that is not a holidaysets answer (a proxy's login page) proves nothing.
+        check_answer(*table, outcome.response, secrets_);
     }
     remember_token_accepted(db, source_);
 }
@@ -275,8 +282,12 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
             exhaust_calls(db, *p.table, fingerprint_for(*p.table), now());
             throw Error("HY000", "the service refused the call: " + limit_message(*p.table, service_day(now())));
         }
+        // Believed only when it has the shape of the table's answer:
+        // otherwise nothing of it reaches the cache.
+        check_answer(*p.table, outcome.response, secrets_);
         const std::int64_t part = cache_->partition_id(p.key);
-        auto loaded = load_partition(*cache_, *p.table, part, outcome.response.body, p.request->keys);
+        auto loaded = load_partition(*cache_, *p.table, part, outcome.response.body, p.request->keys,
+                                     LoadContext{p.key.params, secrets_});
         for (auto& w : loaded.warnings) warnings.push_back(std::move(w));
         for (auto [n, r] : p.slots) parts[n][r] = part;
         if (p.table->runtime_columns) remember_runtime_schema(db, *p.table);

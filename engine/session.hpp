@@ -67,6 +67,8 @@ public:
     // response header was read before (by any connection sharing it),
     // otherwise with one request of the table's default plan.
     void learn_runtime_columns(const catalog::Table& table, std::vector<Warning>& warnings);
+    // The tokens, for scrubbing response text before it reaches a message.
+    const std::vector<std::string>& secrets() const { return secrets_; }
     // Whether the instance is known to lack the table's action (SQLTables hides it).
     bool known_to_lack(const catalog::Table& table);
 
@@ -85,6 +87,7 @@ private:
     [[noreturn]] void raise_missing(const catalog::Table& table, bool remembered) const;
 
     SessionConfig config_;
+    std::vector<std::string> secrets_;   // both tokens: scrubbed from every response text quoted
     std::string source_;
     std::string personnel_source_;
     std::map<std::string, std::int64_t> runtime_seen_;   // table -> learned_at this session has read

@@ -1,5 +1,7 @@
 #include "engine/write_common.hpp"
 
+#include "api/response_text.hpp"
+
 #include "engine/session.hpp"
 #include "engine/write_response.hpp"
 
@@ -192,7 +194,7 @@ ImportResult send_import(Session& session, const catalog::Table& table, const st
         } else if (answer.lines.empty()) {
             for (std::size_t i = from; i < to; ++i) result.lines[i].kind = LineResult::Unknown;
             result.any_unknown = true;
-            result.notes.push_back({"HY000", "the service answered '" + sent.response.body.substr(0, 500) +
+            result.notes.push_back({"HY000", "the service answered '" + api::response_excerpt(sent.response.body, 500, session.secrets()) +
                                                  "', which the driver cannot read; check with SELECT * FROM " +
                                                  table.name + " which rows were written",
                                     0, 0, 0});

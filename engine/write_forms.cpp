@@ -1,5 +1,7 @@
 #include "engine/write_forms.hpp"
 
+#include "api/response_text.hpp"
+
 #include "engine/error.hpp"
 #include "engine/session.hpp"
 #include "engine/write_response.hpp"
@@ -74,7 +76,7 @@ bool send_form_calls(Session& session, const catalog::Table& table, const std::v
             reject(sqlstate_for(token.token), said);
             break;
         case TokenKind::Unknown:
-            reject("HY000", at + calls[i].action + " answered '" + sent.response.body.substr(0, 300) +
+            reject("HY000", at + calls[i].action + " answered '" + api::response_excerpt(sent.response.body, 300, session.secrets()) +
                                 "', which the driver does not know; check with SELECT * FROM " + table.name);
             break;
         }

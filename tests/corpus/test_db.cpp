@@ -60,7 +60,7 @@ INSERT INTO holidays (year, user_id, date, day_fraction) VALUES (2024, 1, '2024-
  (2025, 2, '2025-01-01', 1), (2025, 3, '2025-04-18', 1);
 INSERT INTO holidayentitlement (year, user_id, vacation_contingent, remaining_vacation, extra_vacation_days) VALUES (2024, 1, 30, 10, 0), (2024, 2, 28, 0, 2), (2025, 1, 30, 30, 0), (2025, 2, 28, 26, 0);
 INSERT INTO timeclock (user_id, result, state, clock_started_at, pause_started_at) VALUES (1, 'OK', 'running', '2025-03-03 08:00:00', NULL), (2, 'OK', 'idle', NULL, NULL),
- (3, 'OK', 'paused', '2025-03-03 07:45:00', '2025-03-03 12:00:00');
+ (3, 'OK', 'paused', '2025-03-03 07:45:00', '2025-03-03 12:00:00'), (4, 'OK', 'idle', NULL, NULL), (5, 'OK', 'idle', NULL, NULL);
 )SQL";
 
 

@@ -55,6 +55,7 @@ struct Config {
     int limit_status = 200;
     bool gzip = true;  // answer Accept-Encoding: gzip (brotli is never offered)
     std::string fixture_dir;  // --fixture: read actions answered from DIR/<action>.csv
+    std::vector<std::string> faults;  // --fault KIND:ACTION[:COUNT] (faults.hpp)
 
     bool data_year(int y) const { return y >= first_year && y <= last_year; }
 };

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 
+#include "faults.hpp"
 #include "text.hpp"
 
 namespace sim {
@@ -30,7 +31,8 @@ const char* usage_text() {
            "  --limit-status N            HTTP status of MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED (default 200)\n"
            "  --no-compression            never compress answers (default: gzip when the client accepts it)\n"
            "  --fixture DIR               answer a read action from DIR/<action>.csv when that file exists\n"
-           "  --without-actions A[,B]     the profile without these actions (HTTP 400 INVALID_ACTION)\n";
+           "  --without-actions A[,B]     the profile without these actions (HTTP 400 INVALID_ACTION)\n"
+           "  --fault KIND:ACTION[:COUNT] answer the first COUNT reads of ACTION (default all) wrongly, see README\n";
 }
 
 namespace {
@@ -92,6 +94,14 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
          [&](const std::string& v) {
              for (auto a : split(v, ','))
                  if (!trim(a).empty()) without_actions.insert(std::string(trim(a)));
+             return true;
+         }},
+        {"--fault",
+         [&](const std::string& v) {
+             Faults check;
+             std::string why;
+             if (!check.add(v, why)) return false;
+             cfg.faults.push_back(v);
              return true;
          }},
     };

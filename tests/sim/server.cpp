@@ -129,6 +129,8 @@ void limit_compression(const httplib::Request& req, bool gzip) {
 Simulator::Simulator(const Config& cfg)
     : cfg_(cfg), state_(initial_state(cfg)), log_(cfg.request_log, cfg.token, cfg.personnel_token) {
     if (!cfg.fixture_dir.empty()) fixture_.load(cfg.fixture_dir, fixture_error_);
+    std::string ignored;  // parse_options checked every spec
+    for (const auto& spec : cfg.faults) faults_.add(spec, ignored);
 }
 
 Date Simulator::today() const { return cfg_.today ? *cfg_.today : utc_today(); }
@@ -266,10 +268,16 @@ void Simulator::on_post(const httplib::Request& req, httplib::Response& res) {
     const Call call{params, upload, day};
     // timeclock is a write action except for its status command, a read.
     const bool reads = !spec->writes || (*action == "timeclock" && lower_ascii(call.param("command")) == "status");
-    if (reads)
-        if (auto body = fixture_.answer(*action, call)) return reply(res, 200, *body);
+    const auto fault = reads ? faults_.take(*action) : std::nullopt;
+    if (fault)
+        if (auto junk = junk_body(*fault, req.body)) return reply(res, 200, *junk);
+    std::optional<std::string> fixed;
+    if (reads) fixed = fixture_.answer(*action, call);
+    if (fixed && !fault) return reply(res, 200, *fixed);
     Reply r;
-    {
+    if (fixed) {
+        r.body = std::move(*fixed);
+    } else {
         World world{cfg_, state_};
         if (spec->writes) {
             std::unique_lock lock(state_mutex_);
@@ -278,6 +286,24 @@ void Simulator::on_post(const httplib::Request& req, httplib::Response& res) {
             std::shared_lock lock(state_mutex_);
             r = spec->handler(world, call);
         }
+    }
+    if (fault) {
+        // The whole answer, altered (a streamed one is collected first).
+        if (r.stream) {
+            std::string chunk;
+            for (bool more = true; more;) {
+                chunk.clear();
+                more = r.stream(chunk);
+                r.body += chunk;
+            }
+        }
+        if (*fault == "content-type") {
+            res.status = r.status;
+            res.set_content(r.body, "text/html;charset=UTF-8");
+            tl_exchange.entry.bytes = r.body.size();
+            return;
+        }
+        return reply(res, r.status, alter_answer(*fault, std::move(r.body)));
     }
     if (!r.stream) return reply(res, r.status, r.body);
     res.status = r.status;

@@ -10,6 +10,7 @@
 #include <string>
 #include <tuple>
 
+#include "faults.hpp"
 #include "fixture.hpp"
 #include "model.hpp"
 #include "request_log.hpp"
@@ -44,6 +45,7 @@ private:
     RequestLog log_;
     Fixture fixture_;
     std::string fixture_error_;
+    Faults faults_;
 };
 
 }  // namespace sim

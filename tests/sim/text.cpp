@@ -15,19 +15,10 @@ CsvLine& CsvLine::text(std::string_view value) {
         out_ += ' ';
         return *this;
     }
-    // Generated data never needs quoting. Values written through the API
-    // may contain ';' or quotes; the real escaping is unknown, so the
-    // simulator uses RFC 4180 quotes, which api-notes.md asks clients to parse.
-    if (value.find_first_of(";\"\r\n") == std::string_view::npos) {
-        out_ += value;
-        return *this;
-    }
-    out_ += '"';
-    for (char c : value) {
-        if (c == '"') out_ += '"';
-        out_ += c;
-    }
-    out_ += '"';
+    // The service writes values as they are: no quoting was ever seen
+    // (api-notes.md), so neither does the simulator. A value holding ';' or
+    // a line break therefore breaks its line's shape, as it would there.
+    out_ += value;
     return *this;
 }
 

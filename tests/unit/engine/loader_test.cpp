@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <chrono>
+#include <cstdio>
+#include <set>
 #include <string>
 
 #include "catalog/catalog.hpp"
@@ -126,11 +129,11 @@ TEST(BatchInsertSizing, PowersOfTwoWithinTheParameterLimit) {
     EXPECT_EQ(BatchInsert::rows_per_statement(2000, 999, 1000), 1);
 }
 
-TEST_F(LoaderTest, ShortRowsReadNullAndBadValuesWarnWithTheirRow) {
+TEST_F(LoaderTest, BadValuesWarnWithTheirRow) {
     const std::int64_t part = cache.partition_id({"src", "worktime", "month=3&year=2024"});
     std::string body = kHeader;
     body += "1;2;00002;01/03/2024;08:00;12:00;14400;0;Done;0;0; ;false\n";
-    body += "2;2;00002;31/02/2024;8h;12:00;lots;0;Done\n";  // bad date, time, integer; short row
+    body += "2;2;00002;31/02/2024;8h;12:00;lots;0;Done;0;0; ; \n";  // bad date, time, integer
     const auto result = load_partition(cache, worktime, part, body, keys);
     EXPECT_EQ(result.rows, 2);
     ASSERT_EQ(result.warnings.size(), 3u);
@@ -140,6 +143,46 @@ TEST_F(LoaderTest, ShortRowsReadNullAndBadValuesWarnWithTheirRow) {
     EXPECT_EQ(one("SELECT date, start_time, working_seconds, state, comments, auto_stopped FROM worktime "
                   "WHERE worktime_id = 2"),
               "NULL|NULL|NULL|Done|NULL|NULL");
+}
+
+// A line of another shape than the header is an error naming table,
+// partition and line; the partition keeps what it had (here: nothing).
+TEST_F(LoaderTest, ALineOfTheWrongShapeIsAnErrorAndLoadsNothing) {
+    const std::int64_t part = cache.partition_id({"src", "worktime", "month=3&year=2024"});
+    for (const std::string bad : {"2;2;00002;01/03/2024;08:00\n", "2;2;00002;01/03/2024;08:00;12:00;1;0;Done;0;0;a;b;false\n"}) {
+        std::string body = kHeader;
+        body += "1;2;00002;01/03/2024;08:00;12:00;14400;0;Done;0;0;\"Kunde sagt: super;false\n";
+        body += bad;
+        body += "3;2;00002;01/03/2024;08:00;12:00;14400;0;Done;0;0; ;false\n";
+        try {
+            load_partition(cache, worktime, part, body, keys, LoadContext{"month=3&year=2024", {"secret"}});
+            ADD_FAILURE() << "no error for " << bad;
+        } catch (const Error& e) {
+            const std::string message = e.what();
+            EXPECT_NE(message.find("table worktime, partition month=3&year=2024: line 3 of the answer"),
+                      std::string::npos) << message;
+            EXPECT_EQ(e.sqlstate, "HY000");
+        }
+        EXPECT_EQ(one("SELECT count(*) FROM worktime"), "0");
+    }
+}
+
+// Run-time names: a clash gets _2, _3 ... in one pass; 6,000 equal names
+// took about a minute before (the figure is printed, not asserted).
+TEST(RuntimeColumnNames, SixThousandDuplicatesAreNamedInOnePass) {
+    const catalog::Table& absences = *catalog::find_table("absences");
+    std::vector<std::string> header(6000, "Zusatzfeld");
+    header.insert(header.begin(), "Zusatzfeld_3");
+    const auto start = std::chrono::steady_clock::now();
+    const auto names = runtime_column_names(absences, header);
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::printf("runtime_column_names of 6,001 names: %.2f ms\n", ms);
+    ASSERT_EQ(names.size(), 6001u);
+    EXPECT_EQ(names[0], "zusatzfeld_3");
+    EXPECT_EQ(names[1], "zusatzfeld");
+    EXPECT_EQ(names[2], "zusatzfeld_2");
+    EXPECT_EQ(names[3], "zusatzfeld_4");
+    EXPECT_EQ(std::set<std::string>(names.begin(), names.end()).size(), names.size());
 }
 
 TEST_F(LoaderTest, AnEmptyBodyLoadsNoRows) {
