@@ -273,14 +273,17 @@ std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
         limits.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(query_timeout_seconds_);
     auto parts = session_.materialize(needs, warnings_, limits.deadline, cancel_);
 
+    // A handle of its own for the cursor, which may stay open: its snapshot
+    // starts now, after the loads above and every other commit so far.
+    sqlite3* reader = session_.cache().reader();
     PreparedSql prepared;
-    prepare_sqlite(session_.cache().db(), render(&parts), prepared, named_tables(tables_));
+    prepare_sqlite(reader, render(&parts), prepared, named_tables(tables_));
     bind_parameters(prepared.stmt, parameters);
     std::unique_ptr<SqliteCursor> cursor;
     try {
         // The first step does all the work of a sort or an aggregate.
         StepLimitScope scope(limits);
-        cursor = std::make_unique<SqliteCursor>(session_.cache().db(), prepared.release());
+        cursor = std::make_unique<SqliteCursor>(reader, prepared.release());
     } catch (const Error&) {
         if (limits.cancelled())
             throw Error("HY008", "the statement was cancelled (SQLCancel) while its result was computed from the "
