@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -187,6 +188,23 @@ TEST_F(CacheConcurrency, SeveralOpenCursorsOnOneConnection) {
     EXPECT_EQ(second.drain(), 13);
     EXPECT_EQ(first.drain(), 12);
     EXPECT_EQ(scalar(a, "SELECT COUNT(*) FROM projects"), "14");
+}
+
+// Another program holds the file's write lock past the driver's wait (10 s):
+// the INSERT is done at the service, so it succeeds, but says that the
+// cache could not be told; this connection still reads the new row.
+TEST_F(CacheConcurrency, InvalidationThatCannotBeWrittenIsReported) {
+    EXPECT_EQ(scalar(a, "SELECT COUNT(*) FROM projects"), "12");
+    sqlite3* holder = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &holder), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    auto w = exec_write(a, "INSERT INTO projects (name) VALUES ('Locked out')");
+    sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(holder);
+    EXPECT_EQ(w.rc, SQL_SUCCESS_WITH_INFO) << w.dump();
+    EXPECT_EQ(w.row_count, 1) << w.dump();
+    EXPECT_TRUE(w.has("01000", "could not be marked stale in the cache file")) << w.dump();
+    EXPECT_EQ(scalar(a, "SELECT COUNT(*) FROM projects WHERE name = 'Locked out'"), "1");
 }
 
 // ---- the stress run: worker processes started from this binary ----
