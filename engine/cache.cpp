@@ -285,9 +285,10 @@ std::int64_t Cache::partition_id(const PartitionKey& key, std::int64_t generatio
     q.text(3, key.params);
     if (!q.row(db_, "cannot read a partition")) throw Error("HY000", "cache: cannot create a partition");
     const std::int64_t part = sqlite3_column_int64(q.stmt, 0);
-    if (generation >= 0) generation_wanted_[part] = generation;
-    else generation_wanted_.erase(part);
-    partition_keys_[part] = {key.source, key.action};
+    const PartSlot slot{key.in_memory, part};
+    if (generation >= 0) generation_wanted_[slot] = generation;
+    else generation_wanted_.erase(slot);
+    partition_keys_[slot] = {key.source, key.action};
     return part;
 }
 
@@ -299,9 +300,10 @@ std::int64_t Cache::generation(const std::string& source, const std::string& act
 }
 
 bool Cache::superseded(const catalog::Table& table, std::int64_t part) {
-    auto wanted = generation_wanted_.find(part);
+    const PartSlot slot{in_memory(table), part};
+    auto wanted = generation_wanted_.find(slot);
     if (wanted == generation_wanted_.end()) return false;
-    const auto& [source, action] = partition_keys_.at(part);
+    const auto& [source, action] = partition_keys_.at(slot);
     if (generation(source, action) == wanted->second) return false;
     Stmt q(db_, "SELECT loaded_at FROM " + schema_of(in_memory(table)) + "._partitions WHERE part = ?");
     sqlite3_bind_int64(q.stmt, 1, part);
@@ -317,8 +319,9 @@ void Cache::mark_loaded(const catalog::Table& table, std::int64_t part) {
     // leaves the partition stale even when another connection has loaded it
     // fresh meanwhile: the rows just written here replaced that load's.
     bool invalidated = false;
-    if (auto wanted = generation_wanted_.find(part); wanted != generation_wanted_.end()) {
-        const auto& [source, action] = partition_keys_.at(part);
+    const PartSlot slot{in_memory(table), part};
+    if (auto wanted = generation_wanted_.find(slot); wanted != generation_wanted_.end()) {
+        const auto& [source, action] = partition_keys_.at(slot);
         invalidated = generation(source, action) != wanted->second;
         generation_wanted_.erase(wanted);
     }

@@ -125,8 +125,10 @@ private:
     std::string path_;                    // the file; empty for a memory cache
     std::string volatile_uri_;            // the memory database every handle attaches
     std::vector<sqlite3*> readers_;
-    std::map<std::int64_t, std::int64_t> generation_wanted_;
-    std::map<std::int64_t, std::pair<std::string, std::string>> partition_keys_;  // part -> (source, action)  // part -> generation before its request
+    // A partition of the file or of the memory schema (each numbers its own).
+    using PartSlot = std::pair<bool, std::int64_t>;
+    std::map<PartSlot, std::int64_t> generation_wanted_;  // the generation before its request
+    std::map<PartSlot, std::pair<std::string, std::string>> partition_keys_;  // (source, action)
     // (source, action) -> when its invalidation failed: partitions loaded
     // until then are stale for this connection.
     std::map<std::pair<std::string, std::string>, std::int64_t> stale_since_;
