@@ -3,11 +3,11 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,6 +29,18 @@ struct Stmt {
     }
     ~Stmt() { sqlite3_finalize(stmt); }
     void text(int i, const std::string& s) { sqlite3_bind_text(stmt, i, s.data(), int(s.size()), SQLITE_TRANSIENT); }
+    // Steps a statement that returns no rows; any other result is an error.
+    void done(sqlite3* db, const char* what) {
+        if (sqlite3_step(stmt) != SQLITE_DONE)
+            throw Error("HY000", std::string("cache: ") + what + ": " + sqlite3_errmsg(db));
+    }
+    // Steps a query: true on a row, false at the end, an error otherwise.
+    bool row(sqlite3* db, const char* what) {
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw Error("HY000", std::string("cache: ") + what + ": " + sqlite3_errmsg(db));
+    }
 };
 
 std::string cache_path(const SessionConfig& config) {
@@ -57,46 +69,102 @@ catalog::Column learned_column(const std::string& name) {
 } // namespace
 
 Cache::Cache(const SessionConfig& config)
-    : ttl_seconds_(config.cache_ttl_seconds), cache_personnel_(config.cache_personnel_data) {
+    : ttl_seconds_(config.cache_ttl_seconds), busy_timeout_ms_(config.cache_busy_timeout_ms),
+      cache_personnel_(config.cache_personnel_data) {
     const bool memory = config.cache.empty() || config.cache == "memory";
     on_disk_ = !memory;
-    const std::string path = memory ? ":memory:" : cache_path(config);
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (!memory) {
-        // Create the file with mode 0600 before SQLite does: it holds HR data.
-        int fd = ::open(path.c_str(), O_CREAT | O_RDWR, 0600);
-        if (fd >= 0) ::close(fd);
-        ::chmod(path.c_str(), 0600);
+        path_ = cache_path(config);
+        // URI names are on (for the shared memory database below); a path
+        // that happens to start with "file:" stays a path.
+        if (path_.rfind("file:", 0) == 0) path_ = "./" + path_;
+        // Personnel data stays in memory, in one database that every handle
+        // of this connection attaches (a named shared-cache memory database,
+        // private to this process and gone with its last handle).
+        static std::atomic<unsigned long> counter{0};
+        volatile_uri_ = "file:tb-volatile-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) +
+                        "?mode=memory&cache=shared";
+    } else {
+        volatile_uri_ = ":memory:";
     }
-    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-        std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        db_ = nullptr;
-        throw Error("HY000", "cannot open the cache database '" + path + "': " + message +
-                                 "; set Cache=memory in the connection string to work without a cache file");
-    }
-    sqlite3_busy_timeout(db_, 10000);
-    install_step_limits(db_);
-    // The printer quotes every identifier; SQLite would otherwise read an
-    // unknown "column" as a string literal instead of reporting it.
-    sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
-    sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+    db_ = open_handle(memory ? ":memory:" : path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    // Mode 0600: the file holds HR data. Set before anything is written (SQLite
+    // writes the first page with the first transaction; the -wal and -shm files
+    // take the database's mode). Not by opening the file ourselves first:
+    // closing any descriptor of the file drops every POSIX lock this process
+    // holds on it, so another connection of the process would lose its locks.
+    if (!memory) ::chmod(path_.c_str(), 0600);
     if (!memory) exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=OFF");
     reset_if_other_format();
-    // Rows that must never reach the disk live in an attached memory database
-    // with its own partition table.
-    exec("ATTACH DATABASE ':memory:' AS volatile");
     for (const char* schema : {"main", "volatile"})
         exec(std::string("CREATE TABLE IF NOT EXISTS ") + schema +
              "._partitions (part INTEGER PRIMARY KEY, source TEXT NOT NULL, "
              "action TEXT NOT NULL, params TEXT NOT NULL, loaded_at INTEGER, UNIQUE(source, action, params))");
     exec("CREATE TABLE IF NOT EXISTS _runtime_columns (tbl TEXT NOT NULL, name TEXT NOT NULL, "
          "position INTEGER NOT NULL, PRIMARY KEY(tbl, name))");
+    exec("CREATE TABLE IF NOT EXISTS _invalidations (source TEXT NOT NULL, action TEXT NOT NULL, "
+         "generation INTEGER NOT NULL, PRIMARY KEY(source, action))");
     for (const auto& table : catalog::tables()) ensure_table(table);
 }
 
-Cache::~Cache() { sqlite3_close_v2(db_); }
+sqlite3* Cache::open_handle(const std::string& path, int flags) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
+        std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close(db);
+        throw Error("HY000", "cannot open the cache database '" + path + "': " + message +
+                                 "; set Cache=memory in the connection string to work without a cache file");
+    }
+    // Waits for another connection's write lock are bounded by this.
+    sqlite3_busy_timeout(db, int(busy_timeout_ms_));
+    install_step_limits(db);
+    // The printer quotes every identifier; SQLite would otherwise read an
+    // unknown "column" as a string literal instead of reporting it.
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+    // Rows that must never reach the disk live in an attached memory database
+    // with its own partition table.
+    char* sql = sqlite3_mprintf("ATTACH DATABASE %Q AS volatile", volatile_uri_.c_str());
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    sqlite3_free(sql);
+    if (rc != SQLITE_OK) {
+        std::string message = sqlite3_errmsg(db);
+        sqlite3_close(db);
+        throw Error("HY000", "cache: cannot attach the memory database: " + message);
+    }
+    return db;
+}
+
+namespace {
+
+bool has_open_statement(sqlite3* db) {
+    for (sqlite3_stmt* s = sqlite3_next_stmt(db, nullptr); s; s = sqlite3_next_stmt(db, s))
+        if (sqlite3_stmt_busy(s)) return true;
+    return false;
+}
+
+} // namespace
+
+sqlite3* Cache::reader() {
+    if (!on_disk_) return db_;
+    // A handle whose statements are all done or reset holds no snapshot: its
+    // next statement reads the file as it is now. One with a cursor still
+    // open would answer from that cursor's snapshot, so it is passed over.
+    for (sqlite3* r : readers_)
+        if (!has_open_statement(r)) return r;
+    sqlite3* r = open_handle(path_, SQLITE_OPEN_READWRITE);
+    readers_.push_back(r);
+    // Readers only read: a write here could meet SQLITE_BUSY_SNAPSHOT.
+    if (sqlite3_exec(r, "PRAGMA query_only = 1", nullptr, nullptr, nullptr) != SQLITE_OK)
+        throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(r));
+    return r;
+}
+
+Cache::~Cache() {
+    for (sqlite3* r : readers_) sqlite3_close_v2(r);
+    sqlite3_close_v2(db_);
+}
 
 void Cache::exec(const std::string& sql) {
     char* message = nullptr;
@@ -130,7 +198,7 @@ void Cache::ensure_table(const catalog::Table& table) {
     // The names are remembered in the file, but a table in the memory schema
     // (personnel data) or one made by an older connection may lack them.
     const auto present = stored_columns(table);
-    while (sqlite3_step(q.stmt) == SQLITE_ROW) {
+    while (q.row(db_, "cannot read the run-time columns")) {
         const std::string name = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0));
         cols.push_back({learned_column(name), true});
         if (!present.count(name))
@@ -144,7 +212,8 @@ std::set<std::string> Cache::stored_columns(const catalog::Table& table) {
     Stmt q(db_, "SELECT name FROM pragma_table_info(?, ?)");
     q.text(1, table_name(table));
     q.text(2, schema_of(in_memory(table)));
-    while (sqlite3_step(q.stmt) == SQLITE_ROW) names.insert(reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0)));
+    while (q.row(db_, "cannot read the columns of a table"))
+        names.insert(reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0)));
     return names;
 }
 
@@ -176,9 +245,14 @@ void Cache::add_runtime_columns(const catalog::Table& table, const std::vector<s
         q.text(1, table.name);
         q.text(2, name);
         sqlite3_bind_int(q.stmt, 3, int(cols.size()));
-        sqlite3_step(q.stmt);
+        q.done(db_, "cannot remember a run-time column");
         cols.push_back({c, true});
     }
+}
+
+bool Cache::stale_in_memory(const PartitionKey& key, std::int64_t loaded_at) const {
+    auto it = stale_since_.find({key.source, key.action});
+    return it != stale_since_.end() && loaded_at <= it->second;
 }
 
 std::optional<std::int64_t> Cache::fresh_partition(const PartitionKey& key) {
@@ -187,44 +261,117 @@ std::optional<std::int64_t> Cache::fresh_partition(const PartitionKey& key) {
     q.text(1, key.source);
     q.text(2, key.action);
     q.text(3, key.params);
-    if (sqlite3_step(q.stmt) != SQLITE_ROW) return std::nullopt;
+    if (!q.row(db_, "cannot read the partitions")) return std::nullopt;
     if (sqlite3_column_type(q.stmt, 1) == SQLITE_NULL) return std::nullopt;
-    if (now_seconds() - sqlite3_column_int64(q.stmt, 1) >= ttl_seconds_) return std::nullopt;
+    const std::int64_t loaded_at = sqlite3_column_int64(q.stmt, 1);
+    if (now_seconds() - loaded_at >= ttl_seconds_) return std::nullopt;
+    if (stale_in_memory(key, loaded_at)) return std::nullopt;
     return sqlite3_column_int64(q.stmt, 0);
 }
 
-std::int64_t Cache::partition_id(const PartitionKey& key) {
+std::int64_t Cache::partition_id(const PartitionKey& key, std::int64_t generation) {
     {
         Stmt q(db_, "INSERT OR IGNORE INTO " + schema_of(key.in_memory) +
                         "._partitions(source, action, params) VALUES (?, ?, ?)");
         q.text(1, key.source);
         q.text(2, key.action);
         q.text(3, key.params);
-        sqlite3_step(q.stmt);
+        q.done(db_, "cannot create a partition");
     }
     Stmt q(db_, "SELECT part FROM " + schema_of(key.in_memory) +
                     "._partitions WHERE source = ? AND action = ? AND params = ?");
     q.text(1, key.source);
     q.text(2, key.action);
     q.text(3, key.params);
-    if (sqlite3_step(q.stmt) != SQLITE_ROW) throw Error("HY000", "cache: cannot create a partition");
-    return sqlite3_column_int64(q.stmt, 0);
+    if (!q.row(db_, "cannot read a partition")) throw Error("HY000", "cache: cannot create a partition");
+    const std::int64_t part = sqlite3_column_int64(q.stmt, 0);
+    const PartSlot slot{key.in_memory, part};
+    if (generation >= 0) generation_wanted_[slot] = generation;
+    else generation_wanted_.erase(slot);
+    partition_keys_[slot] = {key.source, key.action};
+    return part;
+}
+
+std::int64_t Cache::generation(const std::string& source, const std::string& action) {
+    Stmt q(db_, "SELECT generation FROM main._invalidations WHERE source = ? AND action = ?");
+    q.text(1, source);
+    q.text(2, action);
+    return q.row(db_, "cannot read the invalidations") ? sqlite3_column_int64(q.stmt, 0) : 0;
+}
+
+bool Cache::superseded(const catalog::Table& table, std::int64_t part) {
+    const PartSlot slot{in_memory(table), part};
+    auto wanted = generation_wanted_.find(slot);
+    if (wanted == generation_wanted_.end()) return false;
+    const auto& [source, action] = partition_keys_.at(slot);
+    if (generation(source, action) == wanted->second) return false;
+    Stmt q(db_, "SELECT loaded_at FROM " + schema_of(in_memory(table)) + "._partitions WHERE part = ?");
+    sqlite3_bind_int64(q.stmt, 1, part);
+    if (!q.row(db_, "cannot read a partition") || sqlite3_column_type(q.stmt, 0) == SQLITE_NULL) return false;
+    if (now_seconds() - sqlite3_column_int64(q.stmt, 0) >= ttl_seconds_) return false;
+    generation_wanted_.erase(wanted);
+    return true;
 }
 
 void Cache::mark_loaded(const catalog::Table& table, std::int64_t part) {
+    // Runs inside the load's transaction: no invalidation can slip in
+    // between this check and the commit. An answer that may predate a write
+    // leaves the partition stale even when another connection has loaded it
+    // fresh meanwhile: the rows just written here replaced that load's.
+    bool invalidated = false;
+    const PartSlot slot{in_memory(table), part};
+    if (auto wanted = generation_wanted_.find(slot); wanted != generation_wanted_.end()) {
+        const auto& [source, action] = partition_keys_.at(slot);
+        invalidated = generation(source, action) != wanted->second;
+        generation_wanted_.erase(wanted);
+    }
     Stmt q(db_, "UPDATE " + schema_of(in_memory(table)) + "._partitions SET loaded_at = ? WHERE part = ?");
-    sqlite3_bind_int64(q.stmt, 1, now_seconds());
+    if (invalidated) sqlite3_bind_null(q.stmt, 1);
+    else sqlite3_bind_int64(q.stmt, 1, now_seconds());
     sqlite3_bind_int64(q.stmt, 2, part);
-    sqlite3_step(q.stmt);
+    q.done(db_, "cannot mark a partition loaded");
 }
 
-void Cache::drop_partitions(const std::string& source, const std::string& action) {
-    for (const char* schema : {"main", "volatile"}) {
-        Stmt q(db_, std::string("UPDATE ") + schema + "._partitions SET loaded_at = NULL WHERE source = ? AND action = ?");
-        q.text(1, source);
-        q.text(2, action);
-        sqlite3_step(q.stmt);
+bool Cache::drop_partitions(const std::string& source, const std::string& action) {
+    // The primary handle holds no snapshot, so BEGIN IMMEDIATE only waits
+    // (up to the busy timeout) for another connection's write to finish.
+    try {
+        begin();
+        try {
+            for (const char* schema : {"main", "volatile"}) {
+                Stmt q(db_, std::string("UPDATE ") + schema +
+                                "._partitions SET loaded_at = NULL WHERE source = ? AND action = ?");
+                q.text(1, source);
+                q.text(2, action);
+                q.done(db_, "cannot mark the cached rows stale");
+            }
+            Stmt q(db_, "INSERT INTO main._invalidations(source, action, generation) VALUES (?, ?, 1) "
+                        "ON CONFLICT(source, action) DO UPDATE SET generation = generation + 1");
+            q.text(1, source);
+            q.text(2, action);
+            q.done(db_, "cannot count an invalidation");
+            commit();
+        } catch (...) {
+            rollback();
+            throw;
+        }
+        return true;
+    } catch (const Error& e) {
+        // The file still calls the old rows fresh: at least this connection
+        // asks again, and the statement says what other connections may see.
+        stale_since_[{source, action}] = now_seconds();
+        warnings_.push_back("the cached rows of action '" + action +
+                            "' could not be marked stale in the cache file (" + e.what() +
+                            "); this connection fetches them again, but other connections and programs sharing the "
+                            "cache may show the rows from before this write for up to CacheTTL seconds");
+        return false;
     }
+}
+
+std::vector<std::string> Cache::take_warnings() {
+    std::vector<std::string> out;
+    out.swap(warnings_);
+    return out;
 }
 
 std::string Cache::partition_condition(const std::vector<std::int64_t>& parts) {
@@ -244,7 +391,7 @@ void Cache::reset_if_other_format() {
     constexpr int kCacheFormat = 4;  // 2: rowid ranges; 3: without the _part column; 4: ids BIGINT
     auto format = [&] {
         Stmt q(db_, "PRAGMA user_version");
-        return sqlite3_step(q.stmt) == SQLITE_ROW ? sqlite3_column_int(q.stmt, 0) : -1;
+        return q.row(db_, "cannot read the format") ? sqlite3_column_int(q.stmt, 0) : -1;
     };
     if (format() == kCacheFormat) return;
     begin();
@@ -254,7 +401,7 @@ void Cache::reset_if_other_format() {
             {
                 Stmt q(db_, "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
                             "ESCAPE '\\'");
-                while (sqlite3_step(q.stmt) == SQLITE_ROW)
+                while (q.row(db_, "cannot list the tables"))
                     tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0)));
             }
             for (const auto& name : tables) exec("DROP TABLE main." + quote_identifier(name));

@@ -6,6 +6,13 @@
 // partition is one contiguous rowid range, so it is selected and deleted
 // without an index and loaded in append order (an index on the partition
 // cost a tenth of every load).
+//
+// Several connections (and processes) share a cache file, and a result set
+// left open holds a SQLite read snapshot on the handle it runs on. A handle
+// with such a snapshot can neither see newer commits nor write after them
+// (SQLITE_BUSY_SNAPSHOT), so a file cache keeps them apart: the primary
+// handle does every write and bookkeeping read and never keeps a statement
+// open, and queries run on reader handles, a free one each (see reader()).
 #pragma once
 
 #include <cstdint>
@@ -46,7 +53,13 @@ public:
     Cache(const Cache&) = delete;
     Cache& operator=(const Cache&) = delete;
 
+    // The primary handle: loads, bookkeeping, schema. Never left with an
+    // open statement, so it always sees the newest commit of the file.
     sqlite3* db() const { return db_; }
+    // A handle for a query whose cursor may stay open: one without an open
+    // statement, so the query's snapshot starts after every commit so far.
+    // A memory cache has one handle (no other connection writes to it).
+    sqlite3* reader();
 
     // The columns of a table: the catalog's, then the run-time ones learned so far.
     const std::vector<CacheColumn>& columns(const catalog::Table& table);
@@ -58,10 +71,29 @@ public:
     // The partition's id if it was loaded within the TTL.
     std::optional<std::int64_t> fresh_partition(const PartitionKey& key);
     // The partition's id, created if new; its rows are replaced by the caller
-    // inside begin()/commit().
-    std::int64_t partition_id(const PartitionKey& key);
+    // inside begin()/commit(). `generation` is generation(source, action)
+    // read before the request was sent (-1: not checked).
+    std::int64_t partition_id(const PartitionKey& key, std::int64_t generation = -1);
+    // Marks the partition fresh, unless a write invalidated its action after
+    // its request was sent (the answer may predate the write): then its rows
+    // serve the statement that asked, and the next one asks again.
     void mark_loaded(const catalog::Table& table, std::int64_t part);
-    void drop_partitions(const std::string& source, const std::string& action);
+    // Inside the load's transaction, before its rows are replaced: whether
+    // the answer may predate a write and another connection has loaded the
+    // partition fresh since. Its rows are newer than the answer and stay;
+    // replacing them would hand an old answer to a statement that began
+    // after the write.
+    bool superseded(const catalog::Table& table, std::int64_t part);
+    // Marks every partition of the action stale in the file (and counts the
+    // action's generation up). When that fails, the partitions are marked
+    // stale in this connection only and a 01000 warning waits in
+    // take_warnings(); returns false.
+    bool drop_partitions(const std::string& source, const std::string& action);
+    // Counts the invalidations of an action: a load compares it with the
+    // value read before its request.
+    std::int64_t generation(const std::string& source, const std::string& action);
+    // Warnings of failed invalidations, for the write statement to report.
+    std::vector<std::string> take_warnings();
 
     // The first rowid of a partition's rows; the loader numbers them upwards.
     static std::int64_t first_rowid(std::int64_t part) { return part << 32; }
@@ -81,6 +113,8 @@ public:
 
 private:
     void exec(const std::string& sql);
+    sqlite3* open_handle(const std::string& path, int flags);
+    bool stale_in_memory(const PartitionKey& key, std::int64_t loaded_at) const;
     void ensure_table(const catalog::Table& table);
     std::set<std::string> stored_columns(const catalog::Table& table);
     void reset_if_other_format();
@@ -88,7 +122,19 @@ private:
     std::string schema_of(bool in_memory) const { return in_memory ? "volatile" : "main"; }
 
     sqlite3* db_ = nullptr;
+    std::string path_;                    // the file; empty for a memory cache
+    std::string volatile_uri_;            // the memory database every handle attaches
+    std::vector<sqlite3*> readers_;
+    // A partition of the file or of the memory schema (each numbers its own).
+    using PartSlot = std::pair<bool, std::int64_t>;
+    std::map<PartSlot, std::int64_t> generation_wanted_;  // the generation before its request
+    std::map<PartSlot, std::pair<std::string, std::string>> partition_keys_;  // (source, action)
+    // (source, action) -> when its invalidation failed: partitions loaded
+    // until then are stale for this connection.
+    std::map<std::pair<std::string, std::string>, std::int64_t> stale_since_;
+    std::vector<std::string> warnings_;
     long ttl_seconds_;
+    long busy_timeout_ms_;
     bool on_disk_ = false;
     bool cache_personnel_ = false;
     std::map<std::string, std::vector<CacheColumn>> columns_;

@@ -70,7 +70,11 @@ int used_calls(sqlite3* db, const std::string& fingerprint, const std::string& a
     q.text(1, fingerprint);
     q.text(2, action);
     q.text(3, day);
-    return sqlite3_step(q.stmt) == SQLITE_ROW ? sqlite3_column_int(q.stmt, 0) : 0;
+    // A failed read must not count as "no calls used yet".
+    const int rc = sqlite3_step(q.stmt);
+    if (rc == SQLITE_ROW) return sqlite3_column_int(q.stmt, 0);
+    if (rc != SQLITE_DONE) throw Error("HY000", std::string("cache: cannot read the call budget: ") + sqlite3_errmsg(db));
+    return 0;
 }
 
 void set_calls(sqlite3* db, const std::string& fingerprint, const std::string& action, const std::string& day,

@@ -15,6 +15,9 @@ struct SessionConfig {
     std::string cache = "file";       // "memory", "file" (one file per data source) or a path
     long cache_ttl_seconds = 300;
     bool cache_personnel_data = false;
+    // How long a cache write waits for another connection's write lock (a
+    // large load in another process) before it fails.
+    long cache_busy_timeout_ms = 10000;
     int max_concurrent_requests = 4;
     long connect_timeout_ms = 10000;
     long request_timeout_ms = 120000;

@@ -322,6 +322,10 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
     try {
         cache.begin();
         try {
+            if (cache.superseded(table, part)) {
+                cache.commit();
+                return result;
+            }
             exec_sql(db, "DELETE FROM " + table_sql_name + " WHERE " + Cache::partition_condition({part}));
             // Rows of the API's answers are about 50 to 200 bytes; the
             // estimate only sizes the INSERT batches.

@@ -18,6 +18,13 @@ struct Query {
     }
     ~Query() { sqlite3_finalize(stmt); }
     void text(int i, const std::string& s) { sqlite3_bind_text(stmt, i, s.data(), int(s.size()), SQLITE_TRANSIENT); }
+    // Steps once: true on a row, false at the end, an error otherwise.
+    bool row(sqlite3* db) {
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw Error("HY000", std::string("cache: cannot read or remember a missing action: ") + sqlite3_errmsg(db));
+    }
 };
 
 } // namespace
@@ -37,26 +44,26 @@ void remember_missing_action(sqlite3* db, const std::string& source, const std::
     Query q(db, "INSERT OR REPLACE INTO _missing_actions(source, action, noticed_at) VALUES (?, ?, ?)", source);
     q.text(2, action);
     sqlite3_bind_int64(q.stmt, 3, std::int64_t(std::time(nullptr)));
-    sqlite3_step(q.stmt);
+    q.row(db);
 }
 
 void forget_missing_action(sqlite3* db, const std::string& source, const std::string& action) {
     Query q(db, "DELETE FROM _missing_actions WHERE source = ? AND action = ?", source);
     q.text(2, action);
-    sqlite3_step(q.stmt);
+    q.row(db);
 }
 
 bool missing_action_is_fresh(sqlite3* db, const std::string& source, const std::string& action, long ttl_seconds) {
     Query q(db, "SELECT noticed_at FROM _missing_actions WHERE source = ? AND action = ?", source);
     q.text(2, action);
-    if (sqlite3_step(q.stmt) != SQLITE_ROW) return false;
+    if (!q.row(db)) return false;
     return std::int64_t(std::time(nullptr)) - sqlite3_column_int64(q.stmt, 0) < ttl_seconds;
 }
 
 std::set<std::string> missing_actions(sqlite3* db, const std::string& source) {
     Query q(db, "SELECT action FROM _missing_actions WHERE source = ?", source);
     std::set<std::string> out;
-    while (sqlite3_step(q.stmt) == SQLITE_ROW) out.insert(reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0)));
+    while (q.row(db)) out.insert(reinterpret_cast<const char*>(sqlite3_column_text(q.stmt, 0)));
     return out;
 }
 

@@ -9,6 +9,29 @@
 #include "engine/loader.hpp"
 
 namespace tb::engine {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db) {
+    throw Error("HY000", std::string("cache: cannot read or remember the run-time columns: ") + sqlite3_errmsg(db));
+}
+
+struct Query {
+    sqlite3* db;
+    sqlite3_stmt* stmt = nullptr;
+    Query(sqlite3* d, const char* sql) : db(d) {
+        if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) fail(db);
+    }
+    ~Query() { sqlite3_finalize(stmt); }
+    // Steps once: true on a row, false at the end, an error otherwise.
+    bool row() {
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) fail(db);
+        return false;
+    }
+};
+
+} // namespace
 
 void ensure_runtime_schema_table(sqlite3* db) {
     char* message = nullptr;
@@ -21,22 +44,17 @@ void ensure_runtime_schema_table(sqlite3* db) {
 }
 
 std::optional<std::int64_t> runtime_schema_learned_at(sqlite3* db, const catalog::Table& table) {
-    sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(db, "SELECT learned_at FROM _runtime_learned WHERE tbl = ?", -1, &stmt, nullptr);
-    sqlite3_bind_text(stmt, 1, table.name.data(), int(table.name.size()), SQLITE_TRANSIENT);
-    std::optional<std::int64_t> out;
-    if (sqlite3_step(stmt) == SQLITE_ROW) out = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return out;
+    Query q(db, "SELECT learned_at FROM _runtime_learned WHERE tbl = ?");
+    sqlite3_bind_text(q.stmt, 1, table.name.data(), int(table.name.size()), SQLITE_TRANSIENT);
+    if (q.row()) return sqlite3_column_int64(q.stmt, 0);
+    return std::nullopt;
 }
 
 void remember_runtime_schema(sqlite3* db, const catalog::Table& table) {
-    sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO _runtime_learned(tbl, learned_at) VALUES (?, ?)", -1, &stmt, nullptr);
-    sqlite3_bind_text(stmt, 1, table.name.data(), int(table.name.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_int64(stmt, 2, std::int64_t(std::time(nullptr)));
-    sqlite3_step(stmt);
-    sqlite3_finalize(stmt);
+    Query q(db, "INSERT OR REPLACE INTO _runtime_learned(tbl, learned_at) VALUES (?, ?)");
+    sqlite3_bind_text(q.stmt, 1, table.name.data(), int(table.name.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int64(q.stmt, 2, std::int64_t(std::time(nullptr)));
+    q.row();
 }
 
 std::vector<std::string> repair_runtime_schema(Cache& cache) {

@@ -271,6 +271,10 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
     std::vector<BudgetClaim> claims;
     for (const auto& [table, calls] : limited_calls) claims.push_back({table, fingerprint_for(*table), calls});
     reserve_calls(db, claims, now());
+    // Each action's invalidation count before its request goes out: an answer
+    // that may predate a write finishing meanwhile is not marked fresh.
+    std::vector<std::int64_t> generations;
+    for (const auto& p : pending) generations.push_back(cache_->generation(p.key.source, p.key.action));
 
     // Each answer is loaded as soon as it arrives and its body freed, so a
     // year of large months never sits in memory at once.
@@ -285,7 +289,7 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
         // Believed only when it has the shape of the table's answer:
         // otherwise nothing of it reaches the cache.
         check_answer(*p.table, outcome.response, secrets_);
-        const std::int64_t part = cache_->partition_id(p.key);
+        const std::int64_t part = cache_->partition_id(p.key, generations[i]);
         auto loaded = load_partition(*cache_, *p.table, part, outcome.response.body, p.request->keys,
                                      LoadContext{p.key.params, secrets_});
         for (auto& w : loaded.warnings) warnings.push_back(std::move(w));
@@ -348,9 +352,13 @@ std::vector<std::string> Session::user_ids(std::vector<Warning>& warnings) {
     sqlite3_stmt* stmt = nullptr;
     std::string sql = "SELECT user_id FROM " + cache_->sql_name(*users) +
                       " WHERE " + Cache::partition_condition({parts[0][0]}) + " AND user_id IS NOT NULL ORDER BY user_id";
-    sqlite3_prepare_v2(cache_->db(), sql.c_str(), -1, &stmt, nullptr);
-    while (sqlite3_step(stmt) == SQLITE_ROW) ids.push_back(std::to_string(sqlite3_column_int64(stmt, 0)));
+    if (sqlite3_prepare_v2(cache_->db(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+        throw Error("HY000", std::string("cache: cannot read the users: ") + sqlite3_errmsg(cache_->db()));
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) ids.push_back(std::to_string(sqlite3_column_int64(stmt, 0)));
+    const std::string message = rc == SQLITE_DONE ? "" : sqlite3_errmsg(cache_->db());
     sqlite3_finalize(stmt);
+    if (!message.empty()) throw Error("HY000", "cache: cannot read the users: " + message);
     return ids;
 }
 

@@ -205,9 +205,8 @@ std::string Statement::render(const std::vector<std::vector<std::int64_t>>* part
     }
 }
 
-sqlite3_stmt* Statement::prepare_rendered(const std::vector<std::vector<std::int64_t>>* parts) const {
+sqlite3_stmt* Statement::prepare_rendered(sqlite3* db, const std::vector<std::vector<std::int64_t>>* parts) const {
     constexpr std::string_view ambiguous = "ambiguous column name: ";
-    sqlite3* db = session_.cache().db();
     for (;;) {
         const std::string text = render(parts);
         sqlite3_stmt* stmt = nullptr;
@@ -232,7 +231,7 @@ void Statement::check_columns() const {
     if (described_valid_) return;
     PreparedSql prepared;
     try {
-        prepared.stmt = prepare_rendered(nullptr);
+        prepared.stmt = prepare_rendered(session_.cache().db(), nullptr);
     } catch (const Error& e) {
         const bool may_be_runtime = std::any_of(tables_.begin(), tables_.end(),
                                                 [](const Bound& b) { return b.table->runtime_columns; });
@@ -256,7 +255,7 @@ const std::vector<ColumnInfo>& Statement::describe() {
         for (const auto& b : tables_)
             if (!b.table->write_only) session_.learn_runtime_columns(*b.table, warnings_);
         PreparedSql prepared;
-        prepared.stmt = prepare_rendered(nullptr);
+        prepared.stmt = prepare_rendered(session_.cache().db(), nullptr);
         described_ = describe_statement(prepared.stmt, false);
     }
     described_valid_ = true;
@@ -292,14 +291,17 @@ std::unique_ptr<Cursor> Statement::execute(const ParameterValues& parameters) {
         limits.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(query_timeout_seconds_);
     auto parts = session_.materialize(needs, warnings_, limits.deadline, cancel_);
 
+    // A handle of its own for the cursor, which may stay open: its snapshot
+    // starts now, after the loads above and every other commit so far.
+    sqlite3* reader = session_.cache().reader();
     PreparedSql prepared;
-    prepared.stmt = prepare_rendered(&parts);
+    prepared.stmt = prepare_rendered(reader, &parts);
     bind_parameters(prepared.stmt, parameters);
     std::unique_ptr<SqliteCursor> cursor;
     try {
         // The first step does all the work of a sort or an aggregate.
         StepLimitScope scope(limits);
-        cursor = std::make_unique<SqliteCursor>(session_.cache().db(), prepared.release());
+        cursor = std::make_unique<SqliteCursor>(reader, prepared.release());
     } catch (const Error&) {
         if (limits.cancelled())
             throw Error("HY008", "the statement was cancelled (SQLCancel) while its result was computed from the "

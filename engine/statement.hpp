@@ -56,11 +56,12 @@ private:
     std::string render(const std::vector<std::vector<std::int64_t>>* parts) const;
     std::unique_ptr<Cursor> explain(const ParameterValues& parameters);
     void check_columns() const;
-    // Prepares the rendered statement on the cache database. A GROUP BY name
+    // Prepares the rendered statement on db (the cache's main handle, or a
+    // cursor's reader). A GROUP BY name
     // SQLite calls ambiguous is rendered again as its select-list alias, when
     // exactly one item carries it; otherwise the error stands. The caller
     // finalizes the statement.
-    sqlite3_stmt* prepare_rendered(const std::vector<std::vector<std::int64_t>>* parts) const;
+    sqlite3_stmt* prepare_rendered(sqlite3* db, const std::vector<std::vector<std::int64_t>>* parts) const;
     sql::Pushdown analyse(const sql::Statement& statement) const;
 
     Session& session_;

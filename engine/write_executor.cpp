@@ -24,8 +24,27 @@ void check_write_target(const sql::Statement& statement) {
         throw Error("HY000", "table " + table->name + " is read-only: the Timebutler API has no write action for it");
 }
 
+namespace {
+
+WriteOutcome route_write(Session& session, const sql::Statement& statement,
+                         const std::vector<ParameterValues>& parameter_rows);
+
+} // namespace
+
 WriteOutcome execute_write(Session& session, const sql::Statement& statement,
                            const std::vector<ParameterValues>& parameter_rows) {
+    session.cache().take_warnings();  // left over from a write that failed after sending
+    WriteOutcome outcome = route_write(session, statement, parameter_rows);
+    // An invalidation that did not reach the cache file: the write is done,
+    // but other connections may read the old rows until CacheTTL.
+    for (auto& message : session.cache().take_warnings()) outcome.records.push_back({"01000", std::move(message)});
+    return outcome;
+}
+
+namespace {
+
+WriteOutcome route_write(Session& session, const sql::Statement& statement,
+                         const std::vector<ParameterValues>& parameter_rows) {
     check_write_target(statement);
     std::string name;
     switch (statement.kind) {
@@ -44,6 +63,8 @@ WriteOutcome execute_write(Session& session, const sql::Statement& statement,
     throw Error("HYC00", "writing to " + table.name + " (action " + table.write_route +
                              ") is not supported by this version of the driver yet");
 }
+
+} // namespace
 
 namespace write {
 

@@ -120,7 +120,8 @@ std::vector<CurrentRow> read_current(Session& session, const catalog::Table& tab
                             Cache::partition_condition({parts.at(0).at(0)});
     if (sqlite3_prepare_v2(session.cache().db(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
         throw Error("HY000", std::string("cannot read the cached rows: ") + sqlite3_errmsg(session.cache().db()));
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         CurrentRow row;
         for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
             const std::string name = lower(sqlite3_column_name(stmt, i));
@@ -129,7 +130,9 @@ std::vector<CurrentRow> read_current(Session& session, const catalog::Table& tab
         }
         rows.push_back(std::move(row));
     }
+    const std::string message = rc == SQLITE_DONE ? "" : sqlite3_errmsg(session.cache().db());
     sqlite3_finalize(stmt);
+    if (!message.empty()) throw Error("HY000", "cannot read the cached rows: " + message);
     return rows;
 }
 
