@@ -17,6 +17,7 @@
 #include "engine/write_executor.hpp"
 #include "sql/sql.hpp"
 
+struct sqlite3;
 struct sqlite3_stmt;
 
 namespace tb::engine {
