@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "civil.hpp"
+#include "faults.hpp"
 
 namespace sim {
 
@@ -55,6 +56,7 @@ struct Config {
     int limit_status = 200;
     bool gzip = true;  // answer Accept-Encoding: gzip (brotli is never offered)
     std::string fixture_dir;  // --fixture: read actions answered from DIR/<action>.csv
+    Fault fault;              // --fault and its companions (faults.hpp)
 
     bool data_year(int y) const { return y >= first_year && y <= last_year; }
 };

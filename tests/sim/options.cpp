@@ -28,7 +28,15 @@ const char* usage_text() {
            "  --daily-limit N             calls per day of the limited actions (default 12)\n"
            "  --limit-status N            HTTP status of MAX_REQUESTS_PER_DAY_LIMIT_EXCEEDED (default 200)\n"
            "  --no-compression            never compress answers (default: gzip when the client accepts it)\n"
-           "  --fixture DIR               answer a read action from DIR/<action>.csv when that file exists\n";
+           "  --fixture DIR               answer a read action from DIR/<action>.csv when that file exists\n"
+           "  --fault MODE                stall|stall-body|drip|status|gzip-bomb|cut-chunked (see README.md)\n"
+           "  --fault-actions A[,B]       actions the fault hits (default: every action)\n"
+           "  --fault-count N             only the first N requests of those actions (default 0: all)\n"
+           "  --fault-status N            HTTP status of --fault status (default 503)\n"
+           "  --retry-after V             Retry-After of --fault status: seconds, or +N for an HTTP-date N s ahead\n"
+           "  --drip-ms N                 --fault drip: milliseconds per body byte (default 1000)\n"
+           "  --bomb-mib N                --fault gzip-bomb: decompressed MiB (default 1024)\n"
+           "  --stall-seconds N           longest stall of stall and stall-body (default 600)\n";
 }
 
 namespace {
@@ -85,6 +93,19 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
         {"--daily-limit", [&](const std::string& v) { return int_in(v, 0, 1000000, cfg.daily_limit); }},
         {"--limit-status", [&](const std::string& v) { return int_in(v, 100, 599, cfg.limit_status); }},
         {"--fixture", [&](const std::string& v) { cfg.fixture_dir = v; return !v.empty(); }},
+        {"--fault", [&](const std::string& v) { return parse_fault_mode(v, cfg.fault.mode); }},
+        {"--fault-actions",
+         [&](const std::string& v) {
+             for (auto a : split(v, ','))
+                 if (!trim(a).empty()) cfg.fault.actions.insert(std::string(trim(a)));
+             return true;
+         }},
+        {"--fault-count", [&](const std::string& v) { return int_in(v, 0, 1000000, cfg.fault.count); }},
+        {"--fault-status", [&](const std::string& v) { return int_in(v, 100, 599, cfg.fault.status); }},
+        {"--retry-after", [&](const std::string& v) { cfg.fault.retry_after = v; return !v.empty(); }},
+        {"--drip-ms", [&](const std::string& v) { return int_in(v, 1, 600000, cfg.fault.drip_ms); }},
+        {"--bomb-mib", [&](const std::string& v) { return int_in(v, 1, 65536, cfg.fault.bomb_mib); }},
+        {"--stall-seconds", [&](const std::string& v) { return int_in(v, 1, 86400, cfg.fault.stall_seconds); }},
     };
     help = false;
     for (int i = 1; i < argc; ++i) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <tuple>
 
+#include "faults.hpp"
 #include "fixture.hpp"
 #include "model.hpp"
 #include "request_log.hpp"
@@ -43,6 +44,7 @@ private:
     std::map<std::tuple<std::string, std::string, Date>, int> calls_;
     RequestLog log_;
     Fixture fixture_;
+    Faults faults_;
     std::string fixture_error_;
 };
 
