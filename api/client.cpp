@@ -40,9 +40,9 @@ Client::~Client() = default;
 
 const ClientConfig& Client::config() const { return impl_->config; }
 
-Outcome Client::perform(const Request& request) {
+Outcome Client::perform(const Request& request, Deadline deadline) {
     const Request* one[] = {&request};
-    return std::move(impl_->scheduler.run(one).front());
+    return std::move(impl_->scheduler.run(one, deadline).front());
 }
 
 void Client::wakeup() { impl_->scheduler.wakeup(); }

@@ -18,8 +18,15 @@ struct ClientConfig {
     std::string server;            // "https://host:port" (no trailing /api/v1)
     std::string ca_file;           // extra CA bundle (the simulator's certificate); "" = system store
     bool verify_peer = true;
-    long connect_timeout_ms = 10000;
-    long request_timeout_ms = 120000;
+    bool allow_plain_http = false; // http:// URLs (the engine allows them for loopback tests only)
+    long connect_timeout_ms = 10000;   // TCP + TLS handshake of one attempt
+    // An attempt of a read ends when no byte arrived for this long after
+    // the request went out (checked about once a second).
+    // Writes wait for their answer up to request_timeout_ms instead: the
+    // service may work on an import long before answering.
+    long stall_timeout_ms = 30000;
+    long request_timeout_ms = 120000;  // one request: all its attempts and waits together
+    std::size_t max_answer_bytes = std::size_t(256) << 20;  // decompressed body of one answer
     int max_concurrent = 4;        // parallel requests per connection
     int read_retries = 2;          // reads only; writes are never retried once sent
     std::string user_agent = "TimebutlerODBC/0.1";
@@ -62,6 +69,11 @@ struct Outcome {
     std::string error;             // libcurl's text, never containing the token
     bool past_deadline = false;    // Timeout because the caller's deadline came (or it was never sent)
     bool cancelled = false;        // Other: the caller cancelled the call before this request ended
+    bool too_large = false;        // Other: the decompressed answer passed max_answer_bytes
+    // A 429/503 answer's Retry-After (seconds or HTTP-date) as a wall-clock
+    // time, set when the wait for it would pass the deadline (or no attempt
+    // was left), so the caller can say when to ask again.
+    std::optional<std::chrono::system_clock::time_point> retry_after;
     bool ok() const { return failure == FailureKind::None; }
 };
 
@@ -81,8 +93,10 @@ public:
 
     const ClientConfig& config() const;
 
-    // One request; reads retried on connection failures and 500, writes never.
-    Outcome perform(const Request& request);
+    // One request; reads retried on connection failures, 5xx and 429, writes
+    // never. With a deadline (a connection's login timeout), no attempt or
+    // wait runs past it.
+    Outcome perform(const Request& request, Deadline deadline = {});
     // Many requests concurrently (up to config.max_concurrent at once), results
     // in the order of the requests. Reuses connections between calls. With a
     // deadline, no attempt runs past it and none starts after it.

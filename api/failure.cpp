@@ -59,11 +59,26 @@ bool may_retry(const Request& request, const Outcome& outcome) {
         return true;
     case FailureKind::None: {
         const long s = outcome.response.status;
-        return s == 500 || s == 502 || s == 503 || s == 504;
+        return s == 429 || s == 500 || s == 502 || s == 503 || s == 504;
     }
     default:
         return false;
     }
+}
+
+std::optional<std::chrono::system_clock::time_point> retry_time(const std::string& value) {
+    if (value.empty())
+        return std::nullopt;
+    const auto now = std::chrono::system_clock::now();
+    if (value.find_first_not_of("0123456789") == std::string::npos) {
+        if (value.size() > 9)  // over 30 years: no wait worth keeping
+            return now + std::chrono::hours(24 * 365 * 30);
+        return now + std::chrono::seconds(std::stol(value));
+    }
+    const time_t when = curl_getdate(value.c_str(), nullptr);
+    if (when == -1)
+        return std::nullopt;
+    return std::chrono::system_clock::from_time_t(when);
 }
 
 std::chrono::milliseconds backoff(int retry) {

@@ -4,6 +4,7 @@
 #include <curl/curl.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,10 +18,14 @@ namespace tb::api::detail {
 FailureKind classify(CURLcode code, bool request_started);
 
 // Whether an attempt that ended with `outcome` may be sent again.
-// Reads: connection, transfer and timeout failures and HTTP 500/502/503/504.
+// Reads: connection, transfer and timeout failures and HTTP 429/500/502/503/504.
 // Writes: only a connection that was never established (nothing was sent),
 // because anything else may have reached the server.
 bool may_retry(const Request& request, const Outcome& outcome);
+
+// A Retry-After value (delay-seconds or HTTP-date, RFC 9110 10.2.3) as a
+// wall-clock time; nullopt when absent or unreadable.
+std::optional<std::chrono::system_clock::time_point> retry_time(const std::string& value);
 
 // Pause before attempt number `retry` (1 = first retry): 100 ms, 300 ms, 900 ms,
 // capped at 2 s. Short, because the engine's caller is waiting interactively.

@@ -97,7 +97,17 @@ std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests, De
     const TransferSettings settings{&config_, share_, headers_};
 
     std::size_t next_fresh = 0;
-    std::vector<Delayed> delayed;      // retries waiting for their backoff
+    std::vector<Delayed> delayed;      // retries waiting for their backoff or Retry-After
+    // When each request's first attempt started: request_timeout_ms bounds
+    // all its attempts and waits together, so a stalled read cannot take
+    // three full request times.
+    std::vector<Clock::time_point> began(requests.size());
+    const auto own_limit = [&](std::size_t index) {
+        return began[index] + std::chrono::milliseconds(config_.request_timeout_ms);
+    };
+    // Whether the caller's deadline, not the request's own time, ends it.
+    const auto deadline_binds = [&](std::size_t index) { return deadline && *deadline <= own_limit(index); };
+    const auto limit_of = [&](std::size_t index) { return deadline_binds(index) ? *deadline : own_limit(index); };
     std::vector<std::unique_ptr<Transfer>> active;
 
     // Whatever happens (an exception included), no easy handle may stay in
@@ -115,17 +125,18 @@ std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests, De
     } cleanup{*this, active};
 
     auto start = [&](std::size_t index, int attempt) {
-        long time_left_ms = 0;
-        if (deadline) {
-            time_left_ms = long(std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now()).count());
-            if (time_left_ms <= 0) {
-                Outcome late;
-                late.failure = FailureKind::Timeout;
-                late.error = "not sent: the time for the statement had run out";
-                late.past_deadline = true;
-                results[index] = std::move(late);
-                return;
-            }
+        if (attempt == 0)
+            began[index] = Clock::now();
+        const long time_left_ms =
+            long(std::chrono::duration_cast<std::chrono::milliseconds>(limit_of(index) - Clock::now()).count());
+        if (time_left_ms <= 0) {
+            Outcome late;
+            late.failure = FailureKind::Timeout;
+            late.past_deadline = deadline_binds(index);
+            late.error = late.past_deadline ? "not sent: the time for the statement had run out"
+                                            : "not sent again: the request's time had run out";
+            results[index] = std::move(late);
+            return;
         }
         auto t = std::make_unique<Transfer>();
         t->request = requests[index];
@@ -135,8 +146,8 @@ std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests, De
         std::string problem;
         try {
             problem = configure(*t, easy, settings);
-            // The request's own timeout, cut short by the deadline.
-            if (problem.empty() && deadline && time_left_ms < config_.request_timeout_ms)
+            // What is left of the request's own time, cut short by the deadline.
+            if (problem.empty())
                 curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, time_left_ms);
         } catch (...) {
             give_back(easy);
@@ -173,14 +184,30 @@ std::vector<Outcome> Scheduler::run(std::span<const Request* const> requests, De
         }
         give_back(easy);
         const int attempt = t->attempt + 1;
+        const std::size_t index = t->index;
         const auto now = Clock::now();
-        // libcurl may end a timed-out attempt a moment before the deadline itself.
-        if (deadline && now + std::chrono::milliseconds(20) >= *deadline && outcome.failure == FailureKind::Timeout) outcome.past_deadline = true;
-        if (attempt < max_attempts && may_retry(*t->request, outcome) && (!deadline || now + backoff(attempt) < *deadline))
-            delayed.push_back({now + backoff(attempt), t->index, attempt});
+        // libcurl may end a timed-out attempt a moment before the deadline
+        // itself. A connect or TLS handshake cut by it counts too (a login
+        // timeout ends there).
+        if (code == CURLE_OPERATION_TIMEDOUT && deadline_binds(index) &&
+            now + std::chrono::milliseconds(20) >= *deadline)
+            outcome.past_deadline = true;
+        // 429 and 503 may say when to ask again; that wait replaces the
+        // backoff, and is only taken when it ends within the request's limit.
+        auto due = now + backoff(attempt);
+        const long status = outcome.ok() ? outcome.response.status : 0;
+        const bool throttled = (status == 429 || status == 503) && outcome.retry_after;
+        if (throttled)
+            due = now + std::max(Clock::duration::zero(),
+                                 std::chrono::duration_cast<Clock::duration>(*outcome.retry_after -
+                                                                             std::chrono::system_clock::now()));
+        else
+            outcome.retry_after.reset();
+        if (attempt < max_attempts && may_retry(*t->request, outcome) && due < limit_of(index))
+            delayed.push_back({due, index, attempt});
         else {
-            if (on_answer) on_answer(t->index, outcome);
-            results[t->index] = std::move(outcome);
+            if (on_answer) on_answer(index, outcome);
+            results[index] = std::move(outcome);
         }
     };
 

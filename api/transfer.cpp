@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <new>
+#include <optional>
 
 #include "api/failure.hpp"
 #include "api/request_body.hpp"
@@ -25,6 +26,13 @@ namespace {
 size_t on_body(char* data, size_t size, size_t count, void* user) {
     auto* t = static_cast<Transfer*>(user);
     const size_t n = size * count;
+    t->last_byte = std::chrono::steady_clock::now();
+    // libcurl hands over decompressed bytes: a small gzip body can expand
+    // without bound, so the cap is checked here and not on Content-Length.
+    if (n > t->max_body - std::min(t->max_body, t->body.size())) {
+        t->too_large = true;
+        return 0;  // CURLE_WRITE_ERROR ends the transfer
+    }
     try {
         t->body.append(data, n);
     } catch (...) {
@@ -47,11 +55,28 @@ bool starts_with_nocase(const char* text, size_t size, std::string_view prefix) 
     return true;
 }
 
+// The value of a header line "Name: value\r\n" when its name is `key`
+// (given lower-case with the colon).
+std::optional<std::string> header_value(const char* data, size_t n, std::string_view key) {
+    if (!starts_with_nocase(data, n, key))
+        return std::nullopt;
+    std::string_view v(data + key.size(), n - key.size());
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t'))
+        v.remove_prefix(1);
+    while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' ' || v.back() == '\t'))
+        v.remove_suffix(1);
+    return std::string(v.substr(0, 100));
+}
+
 // Reserves the body once when the size is announced: a 100 MB worktime
-// answer then grows without repeated reallocation and copying.
+// answer then grows without repeated reallocation and copying. Keeps
+// Retry-After for the scheduler.
 size_t on_header(char* data, size_t size, size_t count, void* user) {
     auto* t = static_cast<Transfer*>(user);
     const size_t n = size * count;
+    t->last_byte = std::chrono::steady_clock::now();
+    if (auto v = header_value(data, n, "retry-after:"))
+        t->retry_after = std::move(*v);
     static constexpr std::string_view key = "content-length:";
     if (starts_with_nocase(data, n, key)) {
         unsigned long long length = 0;
@@ -69,7 +94,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
         }
         // A hint only (gzip makes it the compressed size); capped so a bogus
         // header cannot make us allocate a gigantic block up front.
-        constexpr unsigned long long cap = 1ull << 30;
+        const unsigned long long cap = std::min<unsigned long long>(1ull << 30, t->max_body);
         try {
             if (digits && length > t->body.capacity())
                 t->body.reserve(static_cast<size_t>(std::min(length, cap)));
@@ -82,8 +107,29 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
 }
 
 int on_prereq(void* user, char*, char*, int, int) {
-    static_cast<Transfer*>(user)->request_started = true;
+    auto* t = static_cast<Transfer*>(user);
+    t->request_started = true;
+    t->last_byte = std::chrono::steady_clock::now();
     return CURL_PREREQFUNC_OK;
+}
+
+// The stall check: libcurl calls this about once a second even when no
+// data moves. libcurl's own low-speed limit averages over the last five
+// seconds, so a stall right after some bytes would be noticed up to six
+// seconds late; this ends the attempt when no byte (header or body, counted
+// before decompression) arrived for stall_ms since the request went out.
+int on_progress(void* user, curl_off_t, curl_off_t received, curl_off_t, curl_off_t) {
+    auto* t = static_cast<Transfer*>(user);
+    const auto now = std::chrono::steady_clock::now();
+    if (received != t->bytes_seen) {
+        t->bytes_seen = received;
+        t->last_byte = now;
+    }
+    if (t->stall_ms > 0 && t->request_started && now - t->last_byte >= std::chrono::milliseconds(t->stall_ms)) {
+        t->stalled = true;
+        return 1;  // CURLE_ABORTED_BY_CALLBACK
+    }
+    return 0;
 }
 
 } // namespace
@@ -92,6 +138,7 @@ std::string configure(Transfer& t, CURL* easy, const TransferSettings& settings)
     const ClientConfig& config = *settings.config;
     const Request& request = *t.request;
     t.easy = easy;
+    t.max_body = config.max_answer_bytes;
     curl_easy_reset(easy);
 
     const std::string url = action_url(config.server, request.action);
@@ -108,7 +155,9 @@ std::string configure(Transfer& t, CURL* easy, const TransferSettings& settings)
     set(CURLOPT_PRIVATE, static_cast<void*>(&t));
     set(CURLOPT_ERRORBUFFER, t.errbuf);
     set(CURLOPT_URL, url.c_str());  // libcurl copies strings
-    set(CURLOPT_PROTOCOLS_STR, "http,https");
+    // Plain HTTP would carry the token unencrypted; the engine allows it
+    // only for a loopback server under test.
+    set(CURLOPT_PROTOCOLS_STR, config.allow_plain_http ? "http,https" : "https");
     set(CURLOPT_NOSIGNAL, 1L);      // several Clients run in threads
     set(CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
     set(CURLOPT_TCP_NODELAY, 1L);
@@ -116,7 +165,17 @@ std::string configure(Transfer& t, CURL* easy, const TransferSettings& settings)
     set(CURLOPT_ACCEPT_ENCODING, "");
     set(CURLOPT_BUFFERSIZE, 128L * 1024L);  // fewer callbacks on large answers
     set(CURLOPT_CONNECTTIMEOUT_MS, config.connect_timeout_ms);
+    // The total of the attempt is set by the scheduler (what is left of the
+    // request's time and the caller's deadline).
     set(CURLOPT_TIMEOUT_MS, config.request_timeout_ms);
+    // A stalled read ends after stall_timeout_ms without a byte instead of
+    // holding the whole request time; a write keeps waiting for its answer
+    // (the service may process an import for long, and ending the wait
+    // would only leave its outcome unknown).
+    t.stall_ms = request.is_write ? 0 : std::max(1L, config.stall_timeout_ms);
+    set(CURLOPT_NOPROGRESS, 0L);
+    set(CURLOPT_XFERINFOFUNCTION, &on_progress);
+    set(CURLOPT_XFERINFODATA, static_cast<void*>(&t));
     set(CURLOPT_USERAGENT, config.user_agent.c_str());
     set(CURLOPT_SSL_VERIFYPEER, config.verify_peer ? 1L : 0L);
     set(CURLOPT_SSL_VERIFYHOST, config.verify_peer ? 2L : 0L);
@@ -161,7 +220,15 @@ Outcome finish(Transfer& t, CURLcode code) {
     curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
     out.response.status = status;
     out.failure = classify(code, t.request_started);
-    if (out.failure == FailureKind::None) {
+    out.retry_after = retry_time(t.retry_after);
+    if (t.stalled) {
+        out.failure = FailureKind::Timeout;
+        out.error = "no byte arrived for " + std::to_string((t.stall_ms + 999) / 1000) + " s";
+    } else if (t.too_large) {
+        out.failure = FailureKind::Other;
+        out.too_large = true;
+        out.error = "the answer passed " + std::to_string(t.max_body >> 20) + " MiB after decompression";
+    } else if (out.failure == FailureKind::None) {
         char* type = nullptr;
         if (curl_easy_getinfo(t.easy, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type)
             out.response.content_type = type;

@@ -3,6 +3,7 @@
 
 #include <curl/curl.h>
 
+#include <chrono>
 #include <cstddef>
 #include <exception>
 #include <string>
@@ -22,7 +23,16 @@ struct Transfer {
     curl_mime* mime = nullptr;   // multipart body, owned
     char errbuf[CURL_ERROR_SIZE] = {};
     std::string body;
+    std::size_t max_body = 0;      // decompressed bytes allowed (config.max_answer_bytes)
+    bool too_large = false;        // on_body refused more than max_body
+    std::string retry_after;       // the Retry-After header's value, if any
     bool request_started = false;  // CURLOPT_PREREQFUNCTION fired: bytes may be on the wire
+    // The stall check of a read: the last time a byte arrived (or the
+    // request went out), and whether the check ended the attempt.
+    std::chrono::steady_clock::time_point last_byte{};
+    curl_off_t bytes_seen = 0;
+    long stall_ms = 0;             // 0: no stall check (writes)
+    bool stalled = false;
     std::exception_ptr failure;    // an exception a callback could not throw through C
 
     Transfer() = default;

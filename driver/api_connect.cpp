@@ -18,9 +18,10 @@ SQLRETURN open_session(Dbc& dbc, const Attributes& given, Attributes attributes)
     if (auto* dsn = find_attribute(attributes, "DSN")) merge_dsn(attributes, *dsn);
     std::vector<std::string> unknown;
     auto config = make_config(attributes, unknown);
-    if (dbc.login_timeout > 0) config.connect_timeout_ms = long(dbc.login_timeout) * 1000;
     auto session = std::make_unique<tb::engine::Session>(config);
-    session->check_connection();
+    // The login timeout bounds the whole connect (every attempt and wait of
+    // the connect-time request); ConnectTimeout stays the per-attempt bound.
+    session->check_connection(long(dbc.login_timeout));
     dbc.session = std::move(session);
     dbc.connection_string = complete_connection_string(given, dbc.session->config());
     for (const auto& key : unknown)

@@ -19,7 +19,8 @@ std::string trim(std::string_view s) { return std::string(engine::ascii::trim(s)
 const char* const kKnownKeys[] = {"DSN", "Driver", "FileDSN", "SaveFile", "Server", "Token", "PWD", "UID",
                                   "PersonnelToken", "CAFile", "VerifyTLS", "Cache", "CacheTTL",
                                   "CachePersonnelData", "MaxConcurrentRequests", "ConnectTimeout",
-                                  "RequestTimeout", "DefaultYears", "CreatedIdInfo", "Trusted_Connection", "Database", "Description"};
+                                  "RequestTimeout", "StallTimeout", "MaxAnswerMB", "AllowInsecureLocalhost",
+                                  "DefaultYears", "CreatedIdInfo", "Trusted_Connection", "Database", "Description"};
 
 long number(const Attributes& a, std::string_view key, long fallback, long min, long max) {
     const std::string* v = find_attribute(a, key);
@@ -94,7 +95,7 @@ void set_attribute(Attributes& attributes, std::string key, std::string value) {
     attributes.emplace_back(std::move(key), std::move(value));
 }
 
-void merge_dsn(Attributes& attributes, const std::string& dsn) {
+void merge_dsn(Attributes& attributes, std::string dsn) {
     if (dsn.empty()) return;
     for (const char* key : kKnownKeys) {
         if (iequals(key, "DSN") || iequals(key, "Driver") || find_attribute(attributes, key)) continue;
@@ -137,6 +138,9 @@ engine::SessionConfig make_config(const Attributes& a, std::vector<std::string>&
     c.max_concurrent_requests = int(number(a, "MaxConcurrentRequests", 4, 1, 32));
     c.connect_timeout_ms = number(a, "ConnectTimeout", 10, 1, 3600) * 1000;
     c.request_timeout_ms = number(a, "RequestTimeout", 120, 1, 86400) * 1000;
+    c.stall_timeout_ms = number(a, "StallTimeout", 30, 1, 3600) * 1000;
+    c.max_answer_mib = number(a, "MaxAnswerMB", 256, 1, 65536);
+    c.allow_insecure_localhost = flag(a, "AllowInsecureLocalhost", false);
     c.default_years = int(number(a, "DefaultYears", 1, 1, 20));
     c.created_id_info = flag(a, "CreatedIdInfo", false);
     return c;

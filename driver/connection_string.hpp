@@ -19,7 +19,9 @@ const std::string* find_attribute(const Attributes& attributes, std::string_view
 void set_attribute(Attributes& attributes, std::string key, std::string value);
 
 // Adds the DSN's keys that the string does not set (the string wins).
-void merge_dsn(Attributes& attributes, const std::string& dsn);
+// `dsn` is taken by value: callers pass the DSN value found in `attributes`
+// itself, which appending to the vector would leave dangling.
+void merge_dsn(Attributes& attributes, std::string dsn);
 
 // Builds the configuration; keys the driver does not know are returned in
 // `unknown` (reported as 01S00, never a failure).

@@ -19,8 +19,11 @@ struct SessionConfig {
     // large load in another process) before it fails.
     long cache_busy_timeout_ms = 10000;
     int max_concurrent_requests = 4;
-    long connect_timeout_ms = 10000;
-    long request_timeout_ms = 120000;
+    long connect_timeout_ms = 10000;  // TCP + TLS handshake, per attempt
+    long request_timeout_ms = 120000; // one request: all its attempts and waits
+    long stall_timeout_ms = 30000;    // an attempt ends when no byte arrived for this long
+    long max_answer_mib = 256;        // decompressed size of one answer
+    bool allow_insecure_localhost = false;  // http:// to 127.0.0.1 / localhost (tests)
     int default_years = 1;            // years a table read without a year predicate covers
     bool created_id_info = false;     // CreatedIdInfo=yes: each created id also as a 01000 record
 };

@@ -3,6 +3,7 @@
 #include <openssl/sha.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <ctime>
 #include <map>
 #include <set>
@@ -15,6 +16,7 @@
 #include "engine/missing_actions.hpp"
 #include "engine/runtime_schema.hpp"
 #include "engine/token_checks.hpp"
+#include "engine/server_address.hpp"
 
 namespace tb::engine {
 namespace {
@@ -50,6 +52,15 @@ bool is_unknown_action(const api::Outcome& outcome) {
 
 std::time_t now() { return std::time(nullptr); }
 
+std::string utc_text(std::chrono::system_clock::time_point when) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(when);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char text[40];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S UTC", &tm);
+    return text;
+}
+
 } // namespace
 
 std::string canonical_params(const std::vector<std::pair<std::string, std::string>>& params) {
@@ -64,9 +75,7 @@ std::string canonical_params(const std::vector<std::pair<std::string, std::strin
 Session::Session(SessionConfig config) : config_(std::move(config)) {
     if (config_.server.empty())
         throw Error("08001", "no server given: set Server=https://<your Timebutler host> in the connection string or DSN");
-    while (!config_.server.empty() && config_.server.back() == '/') config_.server.pop_back();
-    if (config_.server.rfind("https://", 0) != 0 && config_.server.rfind("http://", 0) != 0)
-        config_.server = "https://" + config_.server;
+    config_.server = checked_server(config_);
     if (config_.token.empty())
         throw Error("28000", "no API token given: set Token (or PWD) in the connection string or DSN; "
                              "an administrator finds it in Timebutler under Settings > API");
@@ -78,8 +87,11 @@ Session::Session(SessionConfig config) : config_(std::move(config)) {
     c.server = config_.server;
     c.ca_file = config_.ca_file;
     c.verify_peer = config_.verify_tls;
+    c.allow_plain_http = is_plain_http(config_.server);  // checked_server allowed it
     c.connect_timeout_ms = config_.connect_timeout_ms;
+    c.stall_timeout_ms = config_.stall_timeout_ms;
     c.request_timeout_ms = config_.request_timeout_ms;
+    c.max_answer_bytes = std::size_t(config_.max_answer_mib) << 20;
     c.max_concurrent = config_.max_concurrent_requests;
     client_ = std::make_unique<api::Client>(c);
     cache_ = std::make_unique<Cache>(config_);
@@ -153,16 +165,36 @@ void Session::raise(const catalog::Table& table, const api::Outcome& outcome) co
             throw Error("HYT00", "the statement's query timeout (SQL_ATTR_QUERY_TIMEOUT) ran out while waiting for " +
                                      where + "; the answers that arrived are cached, so running the statement again "
                                      "continues from there; or raise the timeout, or narrow the statement with WHERE");
-        throw Error("HYT00", "no answer from " + where + " in time (" + outcome.error + ")");
+        throw Error("HYT00", "no answer from " + where + " in time (" + outcome.error + "); a read is given up after " +
+                                 std::to_string(config_.stall_timeout_ms / 1000) + " s without a byte (StallTimeout) " +
+                                 "and a request with its retries after " +
+                                 std::to_string(config_.request_timeout_ms / 1000) +
+                                 " s (RequestTimeout); raise them for a slow server");
     case api::FailureKind::Transfer:
     case api::FailureKind::Other:
         if (outcome.cancelled)
             throw Error("HY008", "the statement was cancelled (SQLCancel) while waiting for " + where +
                                      "; the answers that had arrived are cached");
+        if (outcome.too_large)
+            throw Error("HY000", "the answer of " + where + " (table " + table.name + ") passed " +
+                                     std::to_string(config_.max_answer_mib) +
+                                     " MiB after decompression, the MaxAnswerMB limit; nothing of it was kept. "
+                                     "Narrow the statement with WHERE (a year, a month, a user) or raise MaxAnswerMB");
         throw Error("08S01", "the connection to " + where + " failed: " + outcome.error);
     case api::FailureKind::None: break;
     }
     const long status = outcome.response.status;
+    if (outcome.retry_after) {
+        const auto wait = std::chrono::duration_cast<std::chrono::seconds>(*outcome.retry_after -
+                                                                           std::chrono::system_clock::now());
+        const std::string when = utc_text(*outcome.retry_after);
+        throw Error("HY000", "HTTP " + std::to_string(status) + " from " + where +
+                                 ": the service is busy and asks to be asked again at " + when + " (in " +
+                                 std::to_string(std::max<long long>(0, wait.count())) +
+                                 " s, Retry-After), later than the statement may wait (its query timeout, or " +
+                                 "RequestTimeout); try again after " + when,
+                    status);
+    }
     switch (status) {
     case 401:
         throw Error("28000", "the server refused the API token for " + where +
@@ -185,7 +217,7 @@ void Session::raise(const catalog::Table& table, const api::Outcome& outcome) co
     }
 }
 
-void Session::check_connection() {
+void Session::check_connection(long login_timeout_seconds) {
     sqlite3* db = cache_->db();
     if (token_accepted_recently(db, source_, config_.cache_ttl_seconds)) return;
     // holidaysets: in every edition of the reference (full, tenant, older)
@@ -195,14 +227,24 @@ void Session::check_connection() {
     api::Request request;
     request.action = table->action;
     request.token = config_.token;
-    auto outcome = client_->perform(request);
+    api::Deadline deadline;
+    if (login_timeout_seconds > 0)
+        deadline = std::chrono::steady_clock::now() + std::chrono::seconds(login_timeout_seconds);
+    auto outcome = client_->perform(request, deadline);
     if (outcome.ok() && outcome.response.status == 400) {
         if (is_unknown_action(outcome)) remember_missing_action(db, source_, table->action);
-    } else if (!outcome.ok() || outcome.response.status != 200) {
-        raise(*table, outcome);
-    } else {
+    } else if (outcome.ok() && outcome.response.status == 200) {
         // A 200 that is not a holidaysets answer (a proxy's login page) proves nothing.
         check_answer(*table, outcome.response, secrets_);
+    } else {
+        // Any transport failure at the end of the login time was cut by it
+        // (libcurl reports a cut handshake as a connect failure).
+        if (deadline && !outcome.ok() &&
+            (outcome.past_deadline || std::chrono::steady_clock::now() + std::chrono::milliseconds(50) >= *deadline))
+            throw Error("HYT00", "the login timeout (SQL_ATTR_LOGIN_TIMEOUT, " + std::to_string(login_timeout_seconds) +
+                                     " s) ran out while connecting to " + config_.server + " (" + outcome.error +
+                                     "); check that the server is reachable and answers, or raise the login timeout");
+        raise(*table, outcome);
     }
     remember_token_accepted(db, source_);
 }

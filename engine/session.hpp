@@ -38,7 +38,9 @@ public:
     }
 
     // One small request proving that the server answers and takes the token.
-    void check_connection();
+    // A login timeout above 0 (SQL_ATTR_LOGIN_TIMEOUT, seconds) bounds it
+    // with all its attempts and waits; running out is HYT00.
+    void check_connection(long login_timeout_seconds = 0);
 
     // The requests one base table needs.
     struct Need {

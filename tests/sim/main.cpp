@@ -8,6 +8,7 @@
 #include <memory>
 #include <thread>
 
+#include "transport_faults.hpp"
 #include "options.hpp"
 #include "server.hpp"
 
@@ -77,6 +78,7 @@ int main(int argc, char** argv) {
     std::thread([&server, stop_signals] {
         int sig = 0;
         sigwait(&stop_signals, &sig);
+        sim::stopping() = true;  // injected stalls end, so the workers can be joined
         server->stop();
     }).detach();
     server->listen_after_bind();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "civil.hpp"
+#include "transport_faults.hpp"
 
 namespace sim {
 
@@ -56,6 +57,7 @@ struct Config {
     bool gzip = true;  // answer Accept-Encoding: gzip (brotli is never offered)
     std::string fixture_dir;  // --fixture: read actions answered from DIR/<action>.csv
     std::vector<std::string> faults;  // --fault KIND:ACTION[:COUNT] (faults.hpp)
+    TransportFault transport_fault;   // --fault MODE and its companions (transport_faults.hpp)
 
     bool data_year(int y) const { return y >= first_year && y <= last_year; }
 };

@@ -32,7 +32,15 @@ const char* usage_text() {
            "  --no-compression            never compress answers (default: gzip when the client accepts it)\n"
            "  --fixture DIR               answer a read action from DIR/<action>.csv when that file exists\n"
            "  --without-actions A[,B]     the profile without these actions (HTTP 400 INVALID_ACTION)\n"
-           "  --fault KIND:ACTION[:COUNT] answer the first COUNT reads of ACTION (default all) wrongly, see README\n";
+           "  --fault KIND:ACTION[:COUNT] answer the first COUNT reads of ACTION (default all) wrongly, see README\n"
+           "  --fault MODE                stall|stall-body|drip|status|gzip-bomb|cut-chunked (see README.md)\n"
+           "  --fault-actions A[,B]       actions the fault hits (default: every action)\n"
+           "  --fault-count N             only the first N requests of those actions (default 0: all)\n"
+           "  --fault-status N            HTTP status of --fault status (default 503)\n"
+           "  --retry-after V             Retry-After of --fault status: seconds, or +N for an HTTP-date N s ahead\n"
+           "  --drip-ms N                 --fault drip: milliseconds per body byte (default 1000)\n"
+           "  --bomb-mib N                --fault gzip-bomb: decompressed MiB (default 1024)\n"
+           "  --stall-seconds N           longest stall of stall and stall-body (default 600)\n";
 }
 
 namespace {
@@ -96,14 +104,29 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
                  if (!trim(a).empty()) without_actions.insert(std::string(trim(a)));
              return true;
          }},
+        // --fault takes a transport MODE (stall, drip, ...) or an answer
+        // fault KIND:ACTION[:COUNT]; the two sets of names do not overlap.
         {"--fault",
          [&](const std::string& v) {
+             if (parse_fault_mode(v, cfg.transport_fault.mode)) return true;
              Faults check;
              std::string why;
              if (!check.add(v, why)) return false;
              cfg.faults.push_back(v);
              return true;
          }},
+        {"--fault-actions",
+         [&](const std::string& v) {
+             for (auto a : split(v, ','))
+                 if (!trim(a).empty()) cfg.transport_fault.actions.insert(std::string(trim(a)));
+             return true;
+         }},
+        {"--fault-count", [&](const std::string& v) { return int_in(v, 0, 1000000, cfg.transport_fault.count); }},
+        {"--fault-status", [&](const std::string& v) { return int_in(v, 100, 599, cfg.transport_fault.status); }},
+        {"--retry-after", [&](const std::string& v) { cfg.transport_fault.retry_after = v; return !v.empty(); }},
+        {"--drip-ms", [&](const std::string& v) { return int_in(v, 1, 600000, cfg.transport_fault.drip_ms); }},
+        {"--bomb-mib", [&](const std::string& v) { return int_in(v, 1, 65536, cfg.transport_fault.bomb_mib); }},
+        {"--stall-seconds", [&](const std::string& v) { return int_in(v, 1, 86400, cfg.transport_fault.stall_seconds); }},
     };
     help = false;
     for (int i = 1; i < argc; ++i) {

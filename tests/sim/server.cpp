@@ -127,7 +127,8 @@ void limit_compression(const httplib::Request& req, bool gzip) {
 }  // namespace
 
 Simulator::Simulator(const Config& cfg)
-    : cfg_(cfg), state_(initial_state(cfg)), log_(cfg.request_log, cfg.token, cfg.personnel_token) {
+    : cfg_(cfg), state_(initial_state(cfg)), log_(cfg.request_log, cfg.token, cfg.personnel_token),
+      transport_faults_(cfg.transport_fault) {
     if (!cfg.fixture_dir.empty()) fixture_.load(cfg.fixture_dir, fixture_error_);
     std::string ignored;  // parse_options checked every spec
     for (const auto& spec : cfg.faults) faults_.add(spec, ignored);
@@ -244,6 +245,12 @@ void Simulator::on_post(const httplib::Request& req, httplib::Response& res) {
     pause_for_latency();
 
     if (!action) return reply(res, 404, "NOT_FOUND\n");
+    if (transport_faults_.due(*action))
+        return transport_faults_.serve(req, res, [&](int status) {
+            ex.entry.status = status;
+            log_.write(ex.entry);
+            ex.logged = true;
+        });
     if (cfg_.fail_after_receive.count(*action)) {
         // The request has been read in full; nothing is applied or counted.
         ex.entry.status = 0;

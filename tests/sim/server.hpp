@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "faults.hpp"
+#include "transport_faults.hpp"
 #include "fixture.hpp"
 #include "model.hpp"
 #include "request_log.hpp"
@@ -44,8 +45,9 @@ private:
     std::map<std::tuple<std::string, std::string, Date>, int> calls_;
     RequestLog log_;
     Fixture fixture_;
+    Faults faults_;            // answer faults: --fault KIND:ACTION[:COUNT]
     std::string fixture_error_;
-    Faults faults_;
+    TransportFaults transport_faults_;  // transport faults: --fault MODE and its companions
 };
 
 }  // namespace sim

@@ -10,7 +10,12 @@
 
 namespace tb::test {
 
-std::string driver_path() { return TB_DRIVER_PATH; }
+// TB_TEST_DRIVER runs the tests against another build of the driver (an
+// older commit, a sanitizer build) without rebuilding them.
+std::string driver_path() {
+    const char* other = std::getenv("TB_TEST_DRIVER");
+    return other && *other ? other : TB_DRIVER_PATH;
+}
 std::string ca_file() { return TB_CERT_DIR "/sim-cert.pem"; }
 
 std::string temp_cache_path() {
@@ -36,9 +41,11 @@ SimProcess::SimProcess(std::vector<std::string> flags) {
     close(fd);
     log_path_ = pattern;
 
-    std::vector<std::string> args = {TB_SIM_PATH, "--port", "0", "--cert", TB_CERT_DIR "/sim-cert.pem",
-                                     "--key", TB_CERT_DIR "/sim-key.pem", "--request-log", log_path_,
+    for (const auto& f : flags) plain_http_ = plain_http_ || f == "--plain-http";
+    std::vector<std::string> args = {TB_SIM_PATH, "--port", "0", "--request-log", log_path_,
                                      "--token", kToken, "--personnel-token", kPersonnelToken};
+    if (!plain_http_)
+        args.insert(args.end(), {"--cert", TB_CERT_DIR "/sim-cert.pem", "--key", TB_CERT_DIR "/sim-key.pem"});
     args.insert(args.end(), flags.begin(), flags.end());
     int out[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe failed");

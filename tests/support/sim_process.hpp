@@ -16,14 +16,15 @@ struct LoggedRequest {
 
 class SimProcess {
 public:
-    // Extra flags are appended after --port 0 --cert --key --request-log.
+    // Extra flags are appended after --port 0 --cert --key --request-log
+    // (--cert and --key are left out when the flags hold --plain-http).
     explicit SimProcess(std::vector<std::string> flags = {});
     ~SimProcess();
     SimProcess(const SimProcess&) = delete;
     SimProcess& operator=(const SimProcess&) = delete;
 
     int port() const { return port_; }
-    std::string server() const { return "https://127.0.0.1:" + std::to_string(port_); }
+    std::string server() const { return (plain_http_ ? "http://127.0.0.1:" : "https://127.0.0.1:") + std::to_string(port_); }
     std::vector<LoggedRequest> requests() const;
     std::vector<LoggedRequest> requests(const std::string& action) const;
     void clear_log() const;
@@ -32,6 +33,7 @@ public:
 
 private:
     pid_t pid_ = -1;
+    bool plain_http_ = false;  // started with --plain-http (no certificate)
     int port_ = 0;
     std::string log_path_;
 };

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "api/client.hpp"
@@ -22,6 +23,7 @@ ClientConfig config_for(const std::string& server) {
     c.server = server;
     c.connect_timeout_ms = 5000;
     c.request_timeout_ms = 10000;
+    c.allow_plain_http = true;  // the local test server speaks plain HTTP
     return c;
 }
 
@@ -345,7 +347,11 @@ TEST(Client, TimeoutAfterSendingIsATimeoutAndAWriteIsNotRetried) {
     EXPECT_EQ(out.failure, FailureKind::Timeout) << out.error;
     EXPECT_EQ(server.requests().size(), 1u);
 
+    // A read ends after the stall limit and is retried (request_timeout_ms
+    // bounds all attempts together, so it is raised here).
     c.read_retries = 1;
+    c.request_timeout_ms = 20000;
+    c.stall_timeout_ms = 1000;
     Client reader(c);
     auto again = reader.perform(read());
     EXPECT_EQ(again.failure, FailureKind::Timeout);
@@ -433,3 +439,93 @@ TEST(Client, MixedOutcomesStayInOrder) {
 }
 
 } // namespace
+
+TEST(Client, PlainHttpIsRefusedUnlessAllowed) {
+    LocalHttpServer server([](const ReceivedRequest&) { return ok(); });
+    ClientConfig c = config_for(server.url());
+    c.allow_plain_http = false;
+    Client client(c);
+    auto out = client.perform(read());
+    EXPECT_EQ(out.failure, FailureKind::Other) << out.error;
+    EXPECT_EQ(server.connections(), 0);
+}
+
+TEST(Client, AStalledReadEndsAfterTheStallTimeoutAndIsRetried) {
+    LocalHttpServer server([](const ReceivedRequest&) {
+        Reply r;
+        r.kind = Reply::Kind::Hang;
+        return r;
+    });
+    ClientConfig c = config_for(server.url());
+    c.stall_timeout_ms = 1000;
+    c.request_timeout_ms = 60000;
+    c.read_retries = 1;
+    Client client(c);
+    auto out = client.perform(read());
+    EXPECT_EQ(out.failure, FailureKind::Timeout) << out.error;
+    EXPECT_FALSE(out.past_deadline);
+    EXPECT_EQ(server.requests().size(), 2u);
+}
+
+TEST(Client, RetryAfterSetsTheWaitBeforeTheRetry) {
+    std::atomic<int> calls{0};
+    LocalHttpServer server([&](const ReceivedRequest&) {
+        Reply r = ok("fine");
+        if (++calls == 1) {
+            r.status = 429;
+            r.headers = {{"Retry-After", "1"}};
+        }
+        return r;
+    });
+    Client client(config_for(server.url()));
+    const auto started = std::chrono::steady_clock::now();
+    auto out = client.perform(read());
+    ASSERT_TRUE(out.ok()) << out.error;
+    EXPECT_EQ(out.response.status, 200);
+    EXPECT_EQ(server.requests().size(), 2u);
+    // A lower bound: it shows the wait happened and cannot fail on a slow machine.
+    EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(900));
+}
+
+TEST(Client, ARetryAfterPastTheDeadlineIsNotWaitedFor) {
+    LocalHttpServer server([](const ReceivedRequest&) {
+        Reply r = ok("busy");
+        r.status = 503;
+        r.headers = {{"Retry-After", "3600"}};
+        return r;
+    });
+    Client client(config_for(server.url()));
+    auto out = client.perform(read(), std::chrono::steady_clock::now() + std::chrono::seconds(20));
+    ASSERT_TRUE(out.ok()) << out.error;
+    EXPECT_EQ(out.response.status, 503);
+    ASSERT_TRUE(out.retry_after.has_value());
+    EXPECT_GT(*out.retry_after, std::chrono::system_clock::now() + std::chrono::minutes(59));
+    EXPECT_EQ(server.requests().size(), 1u);
+}
+
+TEST(Client, AWriteIsNotRetriedAfterRetryAfter) {
+    LocalHttpServer server([](const ReceivedRequest&) {
+        Reply r = ok("busy");
+        r.status = 429;
+        r.headers = {{"Retry-After", "0"}};
+        return r;
+    });
+    Client client(config_for(server.url()));
+    auto out = client.perform(write("timeclock"));
+    EXPECT_EQ(out.response.status, 429);
+    EXPECT_EQ(server.requests().size(), 1u);
+}
+
+TEST(Client, AnAnswerOverTheCapFailsAndIsNotRetried) {
+    const std::string big(3u << 20, 'x');
+    LocalHttpServer server([&](const ReceivedRequest&) { return ok(big); });
+    ClientConfig c = config_for(server.url());
+    c.max_answer_bytes = 1u << 20;
+    Client client(c);
+    auto out = client.perform(read());
+    EXPECT_EQ(out.failure, FailureKind::Other);
+    EXPECT_TRUE(out.too_large) << out.error;
+    EXPECT_NE(out.error.find("1 MiB"), std::string::npos) << out.error;
+    EXPECT_TRUE(out.response.body.empty());
+    EXPECT_EQ(server.requests().size(), 1u);
+}

@@ -87,3 +87,30 @@ TEST(Scrub, RemovesTheTokenInAnySpelling) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(RetryTime, SecondsAndHttpDates) {
+    const auto now = std::chrono::system_clock::now();
+    auto in_two = retry_time("2");
+    ASSERT_TRUE(in_two);
+    EXPECT_GE(*in_two, now + std::chrono::seconds(1));
+    EXPECT_LE(*in_two, now + std::chrono::seconds(3));
+    auto date = retry_time("Sun, 06 Nov 1994 08:49:37 GMT");
+    ASSERT_TRUE(date);
+    EXPECT_EQ(std::chrono::system_clock::to_time_t(*date), 784111777);
+    EXPECT_FALSE(retry_time(""));
+    EXPECT_FALSE(retry_time("soon"));
+    EXPECT_GT(*retry_time("99999999999999999999"), now + std::chrono::hours(24 * 365));
+}
+
+TEST(MayRetry, TooManyRequestsIsRetriedForReadsOnly) {
+    Outcome o;
+    o.response.status = 429;
+    Request r;
+    EXPECT_TRUE(may_retry(r, o));
+    r.is_write = true;
+    EXPECT_FALSE(may_retry(r, o));
+}
+
+} // namespace

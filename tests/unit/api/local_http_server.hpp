@@ -40,6 +40,7 @@ struct Reply {
     int status = 200;
     std::string body;
     std::string content_type = "text/csv;charset=UTF-8";
+    std::vector<std::pair<std::string, std::string>> headers;  // extra response headers
     int delay_ms = 0;      // before answering
 };
 
@@ -185,6 +186,8 @@ private:
                 return finish(fd);
             std::string head_out = "HTTP/1.1 " + std::to_string(reply.status) + " X\r\n";
             head_out += "Content-Type: " + reply.content_type + "\r\n";
+            for (const auto& [name, value] : reply.headers)
+                head_out += name + ": " + value + "\r\n";
             if (reply.kind == Reply::Kind::Truncate) {
                 head_out += "Content-Length: " + std::to_string(reply.body.size() + 1000) + "\r\n\r\n";
                 send_all(fd, head_out + reply.body);
