@@ -23,7 +23,7 @@ if(TB_SANITIZE STREQUAL "thread")
 elseif(TB_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
-  set(asan_common "log_path=${TB_SANITIZER_LOG_DIR}/asan")
+  set(asan_common "log_path=${TB_SANITIZER_LOG_DIR}/asan:suppressions=${TB_SANITIZER_SUPP_DIR}/asan.supp")
   set(ubsan "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=${TB_SANITIZER_LOG_DIR}/ubsan:suppressions=${TB_SANITIZER_SUPP_DIR}/ubsan.supp")
   set(TB_SANITIZER_ENV
     "ASAN_OPTIONS=${asan_common}:detect_leaks=1"
@@ -33,10 +33,16 @@ elseif(TB_SANITIZE)
   # preloaded so that they can load the instrumented driver. Their own leaks
   # are not ours to judge (detect_leaks=0), and the runtime is not first in
   # their link order because it is preloaded (verify_asan_link_order=0).
+  # They are C programs: libstdc++ is preloaded too, or ASan's __cxa_throw
+  # interceptor finds no real __cxa_throw and aborts at the driver's first
+  # exception (it resolves it once, before the driver brings libstdc++).
   execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so
     OUTPUT_VARIABLE TB_ASAN_RUNTIME OUTPUT_STRIP_TRAILING_WHITESPACE)
+  execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libstdc++.so
+    OUTPUT_VARIABLE TB_CXX_RUNTIME OUTPUT_STRIP_TRAILING_WHITESPACE)
+  get_filename_component(TB_CXX_RUNTIME ${TB_CXX_RUNTIME} REALPATH)
   set(TB_SANITIZER_FOREIGN_ENV
-    "LD_PRELOAD=${TB_ASAN_RUNTIME}"
+    "LD_PRELOAD=${TB_ASAN_RUNTIME}:${TB_CXX_RUNTIME}"
     "ASAN_OPTIONS=${asan_common}:detect_leaks=0:verify_asan_link_order=0"
     ${ubsan})
 endif()
