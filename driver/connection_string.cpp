@@ -152,7 +152,9 @@ std::string complete_connection_string(const Attributes& given, const engine::Se
     std::string out;
     auto append = [&](const std::string& k, const std::string& v) {
         out += k + "=";
-        if (v.find_first_of(";{}") != std::string::npos || (!v.empty() && v.front() == ' ')) {
+        // Braced when parsing would change it: ';' '{' '}', or white space at
+        // either end, which an unbraced value loses to trimming.
+        if (v.find_first_of(";{}") != std::string::npos || trim(v) != v) {
             out += "{";
             for (char ch : v) out += ch == '}' ? std::string("}}") : std::string(1, ch);
             out += "}";

@@ -373,9 +373,9 @@ TEST_F(EntryData, DescriptorFieldsRecordsAndCopies) {
     ASSERT_EQ(exec(other, "SELECT user_id FROM users WHERE user_id = 5"), SQL_SUCCESS);
     ASSERT_EQ(SQLFetch(other), SQL_SUCCESS);
     EXPECT_EQ(id, 5);
-    SQLINTEGER octets = 0;
+    SQLLEN octets = 0;   // SQL_DESC_OCTET_LENGTH is an SQLLEN (ODBC 3.x)
     ASSERT_EQ(SQLGetDescField(other_ard, 1, SQL_DESC_OCTET_LENGTH, &octets, 0, nullptr), SQL_SUCCESS);
-    EXPECT_EQ(octets, SQLINTEGER(sizeof id));
+    EXPECT_EQ(octets, SQLLEN(sizeof id));
     EXPECT_EQ(SQLFreeHandle(SQL_HANDLE_DESC, mine), SQL_SUCCESS);
     (void)ard;
 }
