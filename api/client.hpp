@@ -18,6 +18,9 @@ struct ClientConfig {
     std::string server;            // "https://host:port" (no trailing /api/v1)
     std::string ca_file;           // extra CA bundle (the simulator's certificate); "" = system store
     bool verify_peer = true;
+    std::string proxy;             // "host:port" or a URL; "" = the platform's default (api/platform)
+    std::string no_proxy;          // hosts that bypass the proxy, comma-separated
+    bool check_revocation = true;  // Windows/Schannel: best-effort CRL/OCSP check
     long connect_timeout_ms = 10000;
     long request_timeout_ms = 120000;
     int max_concurrent = 4;        // parallel requests per connection

@@ -21,6 +21,7 @@ struct Transfer {
     std::string form;            // url-encoded body; holds the token, wiped on destruction
     curl_mime* mime = nullptr;   // multipart body, owned
     char errbuf[CURL_ERROR_SIZE] = {};
+    std::string proxy;           // the proxy this attempt goes through ("" = direct)
     std::string body;
     bool request_started = false;  // CURLOPT_PREREQFUNCTION fired: bytes may be on the wire
     std::exception_ptr failure;    // an exception a callback could not throw through C

@@ -7,11 +7,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "engine/error.hpp"
+#include "engine/platform/cache_location.hpp"
 
 namespace tb::engine {
 namespace {
@@ -33,15 +31,9 @@ struct Stmt {
 
 std::string cache_path(const SessionConfig& config) {
     if (config.cache != "file") return config.cache;
-    std::filesystem::path dir;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) dir = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home) dir = std::filesystem::path(home) / ".cache";
-    else dir = "/tmp";
-    dir /= "timebutler-odbc";
-    std::filesystem::create_directories(dir);
     std::string name = config.data_source.empty() ? "default" : catalog::snake_case(config.data_source);
     if (name.empty()) name = "default";
-    return (dir / (name + ".sqlite")).string();
+    return platform::cache_file_path(name + ".sqlite");
 }
 
 // A column learned from a response: text, named already.
@@ -63,10 +55,8 @@ Cache::Cache(const SessionConfig& config)
     const std::string path = memory ? ":memory:" : cache_path(config);
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (!memory) {
-        // Create the file with mode 0600 before SQLite does: it holds HR data.
-        int fd = ::open(path.c_str(), O_CREAT | O_RDWR, 0600);
-        if (fd >= 0) ::close(fd);
-        ::chmod(path.c_str(), 0600);
+        // Create the file owner-only before SQLite does: it holds HR data.
+        platform::create_owner_only_file(path);
     }
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";

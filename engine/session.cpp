@@ -1,6 +1,5 @@
 #include "engine/session.hpp"
 
-#include <openssl/sha.h>
 #include <sqlite3.h>
 
 #include <ctime>
@@ -11,6 +10,7 @@
 #include "engine/call_budget.hpp"
 #include "engine/loader.hpp"
 #include "engine/missing_actions.hpp"
+#include "engine/platform/sha256.hpp"
 #include "engine/runtime_schema.hpp"
 
 namespace tb::engine {
@@ -18,17 +18,7 @@ namespace {
 
 // SHA-256 of server and token: partitions of two tokens never mix, and the
 // token cannot be recovered from the cache key.
-std::string fingerprint(const std::string& text) {
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
-    static const char hex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : digest) {
-        out += hex[b >> 4];
-        out += hex[b & 15];
-    }
-    return out;
-}
+std::string fingerprint(const std::string& text) { return platform::sha256_hex(text); }
 
 bool body_is(const std::string& body, std::string_view word) {
     std::string_view b = body;
@@ -73,6 +63,9 @@ Session::Session(SessionConfig config) : config_(std::move(config)) {
     api::ClientConfig c;
     c.server = config_.server;
     c.ca_file = config_.ca_file;
+    c.proxy = config_.proxy;
+    c.no_proxy = config_.no_proxy;
+    c.check_revocation = config_.check_revocation;
     c.verify_peer = config_.verify_tls;
     c.connect_timeout_ms = config_.connect_timeout_ms;
     c.request_timeout_ms = config_.request_timeout_ms;

@@ -12,6 +12,9 @@ packages=(
   python3 python3-pyodbc libsqliteodbc
   libiodbc2 iodbc   # the iODBC variant's runtime and iodbctest; headers: scripts/iodbc-headers.sh
   clang libclang-rt-dev ccache
+  # The Windows cross build (scripts/build-windows.sh) and its Wine root (tests/wine):
+  # dpkg-dev for apt-get source, tcl for SQLite's amalgamation.
+  g++-mingw-w64-x86-64-posix g++-mingw-w64-i686-posix libz-mingw-w64-dev dpkg-dev tcl debootstrap
 )
 
 missing=()
