@@ -29,7 +29,8 @@ apt_private=(-o Dir::Etc::SourceList="$out/apt/sources.list" -o Dir::Etc::Source
 release=$(. /etc/os-release && echo "$VERSION_CODENAME")
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 cat > "$out/apt/sources.list.new" <<EOF
-deb-src [signed-by=$keyring] http://deb.debian.org/debian $release $release-updates main
+deb-src [signed-by=$keyring] http://deb.debian.org/debian $release main
+deb-src [signed-by=$keyring] http://deb.debian.org/debian $release-updates main
 deb-src [signed-by=$keyring] http://deb.debian.org/debian-security $release-security main
 EOF
 if ! cmp -s "$out/apt/sources.list.new" "$out/apt/sources.list" || ! ls "$out"/apt/lists/*Sources* >/dev/null 2>&1; then
