@@ -18,6 +18,9 @@ struct ClientConfig {
     std::string server;            // "https://host:port" (no trailing /api/v1)
     std::string ca_file;           // extra CA bundle (the simulator's certificate); "" = system store
     bool verify_peer = true;
+    std::string proxy;             // "host:port" or a URL; "" = the platform's default (api/platform)
+    std::string no_proxy;          // hosts that bypass the proxy, comma-separated
+    bool check_revocation = true;  // Windows/Schannel: best-effort CRL/OCSP check
     bool allow_plain_http = false; // http:// URLs (the engine allows them for loopback tests only)
     long connect_timeout_ms = 10000;   // TCP + TLS handshake of one attempt
     // An attempt of a read ends when no byte arrived for this long after

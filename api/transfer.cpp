@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "api/failure.hpp"
+#include "api/platform/tls_proxy.hpp"
 #include "api/request_body.hpp"
 
 namespace tb::api::detail {
@@ -179,8 +180,9 @@ std::string configure(Transfer& t, CURL* easy, const TransferSettings& settings)
     set(CURLOPT_USERAGENT, config.user_agent.c_str());
     set(CURLOPT_SSL_VERIFYPEER, config.verify_peer ? 1L : 0L);
     set(CURLOPT_SSL_VERIFYHOST, config.verify_peer ? 2L : 0L);
-    if (!config.ca_file.empty())
-        set(CURLOPT_CAINFO, config.ca_file.c_str());
+    // CAFile, revocation and the proxy differ by platform (api/platform).
+    if (rc == CURLE_OK)
+        rc = platform::apply_tls_and_proxy(easy, config, url, t.proxy);
     set(CURLOPT_SHARE, settings.share);
     set(CURLOPT_HTTPHEADER, settings.headers);
     set(CURLOPT_WRITEFUNCTION, &on_body);
@@ -238,6 +240,9 @@ Outcome finish(Transfer& t, CURLcode code) {
         std::string text = t.errbuf[0] ? std::string(t.errbuf) : curl_easy_strerror(code);
         while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
             text.pop_back();
+        // Say which proxy could not be reached: the user may not know one is set.
+        if (!t.proxy.empty() && (code == CURLE_COULDNT_RESOLVE_PROXY || code == CURLE_COULDNT_CONNECT))
+            text = "through the proxy " + t.proxy + ": " + text;
         out.error = scrub(std::move(text), t.request->token);
     }
     t.body = {};

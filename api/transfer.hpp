@@ -22,6 +22,7 @@ struct Transfer {
     std::string form;            // url-encoded body; holds the token, wiped on destruction
     curl_mime* mime = nullptr;   // multipart body, owned
     char errbuf[CURL_ERROR_SIZE] = {};
+    std::string proxy;           // the proxy this attempt goes through ("" = direct)
     std::string body;
     std::size_t max_body = 0;      // decompressed bytes allowed (config.max_answer_bytes)
     bool too_large = false;        // on_body refused more than max_body

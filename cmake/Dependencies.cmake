@@ -1,4 +1,17 @@
 # Every dependency comes from a Debian package named in scripts/install-deps.sh.
+# A room's library: every .cpp in the room's folder (sub-folders excluded).
+function(tb_room_library name)
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
+  add_library(${name} STATIC ${sources})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
+  target_link_libraries(${name} PUBLIC ${ARGN})
+endfunction()
+
+if(WIN32)
+  include(${CMAKE_CURRENT_LIST_DIR}/WindowsDependencies.cmake)
+  return()
+endif()
+
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
 find_package(CURL REQUIRED)
@@ -39,11 +52,3 @@ endif()
 if(TB_BUILD_BENCH AND NOT TB_SANITIZE)
   find_package(benchmark)
 endif()
-
-# A room's library: every .cpp in the room's folder (sub-folders excluded).
-function(tb_room_library name)
-  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
-  add_library(${name} STATIC ${sources})
-  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
-  target_link_libraries(${name} PUBLIC ${ARGN})
-endfunction()

@@ -20,7 +20,8 @@ const char* const kKnownKeys[] = {"DSN", "Driver", "FileDSN", "SaveFile", "Serve
                                   "PersonnelToken", "CAFile", "VerifyTLS", "Cache", "CacheTTL",
                                   "CachePersonnelData", "MaxConcurrentRequests", "ConnectTimeout",
                                   "RequestTimeout", "StallTimeout", "MaxAnswerMB", "AllowInsecureLocalhost",
-                                  "DefaultYears", "CreatedIdInfo", "Trusted_Connection", "Database", "Description"};
+                                  "DefaultYears", "CreatedIdInfo", "Proxy", "NoProxy", "CheckRevocation",
+                                  "Trusted_Connection", "Database", "Description"};
 
 long number(const Attributes& a, std::string_view key, long fallback, long min, long max) {
     const std::string* v = find_attribute(a, key);
@@ -118,6 +119,9 @@ engine::SessionConfig make_config(const Attributes& a, std::vector<std::string>&
     else if (auto* p = find_attribute(a, "PWD")) c.token = *p;
     if (auto* v = find_attribute(a, "PersonnelToken")) c.personnel_token = *v;
     if (auto* v = find_attribute(a, "CAFile")) c.ca_file = *v;
+    if (auto* v = find_attribute(a, "Proxy")) c.proxy = *v;
+    if (auto* v = find_attribute(a, "NoProxy")) c.no_proxy = *v;
+    c.check_revocation = flag(a, "CheckRevocation", true);
     c.verify_tls = flag(a, "VerifyTLS", true);
     c.cache_ttl_seconds = number(a, "CacheTTL", 300, 0, 365L * 24 * 3600);
     if (auto* v = find_attribute(a, "Cache"); v && !v->empty()) {

@@ -2,10 +2,8 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
 #include <mutex>
 #include <string>
-#include <unistd.h>
 
 namespace tb::driver {
 
@@ -14,12 +12,13 @@ void record_entry(const char* function) {
     if (!path || !*path) return;
     static std::mutex mutex;
     std::lock_guard lock(mutex);
-    // O_APPEND: several test processes may share one file; a short line is written whole.
-    const int fd = ::open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd < 0) return;
+    // Append mode (O_APPEND on POSIX, FILE_APPEND_DATA semantics on Windows):
+    // several test processes may share one file; a short line is written whole.
+    std::FILE* file = std::fopen(path, "a");
+    if (!file) return;
     const std::string line = std::string(function) + "\n";
-    [[maybe_unused]] auto written = ::write(fd, line.data(), line.size());
-    ::close(fd);
+    std::fwrite(line.data(), 1, line.size(), file);
+    std::fclose(file);
 }
 
 } // namespace tb::driver

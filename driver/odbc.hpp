@@ -4,6 +4,9 @@
 #ifdef TB_IODBC
 #include <iodbcext.h>
 #endif
+#ifdef _WIN32
+#include <windows.h>  // Windows' sql.h expects its types (NOMINMAX, WIN32_LEAN_AND_MEAN: cmake/WindowsDependencies.cmake)
+#endif
 #include <sql.h>
 #include <sqlext.h>
 #include <sqlucode.h>
@@ -31,4 +34,9 @@
 #endif
 
 // Every ODBC entry point: C linkage, exported (everything else is hidden).
+// On Windows the .def made from exports.map names the exports instead.
+#ifdef _WIN32
+#define TB_EXPORT extern "C"
+#else
 #define TB_EXPORT extern "C" __attribute__((visibility("default")))
+#endif

@@ -8,10 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "engine/error.hpp"
+#include "engine/platform/cache_location.hpp"
 
 namespace tb::engine {
 namespace {
@@ -45,15 +44,9 @@ struct Stmt {
 
 std::string cache_path(const SessionConfig& config) {
     if (config.cache != "file") return config.cache;
-    std::filesystem::path dir;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) dir = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home) dir = std::filesystem::path(home) / ".cache";
-    else dir = "/tmp";
-    dir /= "timebutler-odbc";
-    std::filesystem::create_directories(dir);
     std::string name = config.data_source.empty() ? "default" : catalog::snake_case(config.data_source);
     if (name.empty()) name = "default";
-    return (dir / (name + ".sqlite")).string();
+    return platform::cache_file_path(name + ".sqlite");
 }
 
 // A column learned from a response: text, named already.
@@ -82,18 +75,17 @@ Cache::Cache(const SessionConfig& config)
         // of this connection attaches (a named shared-cache memory database,
         // private to this process and gone with its last handle).
         static std::atomic<unsigned long> counter{0};
-        volatile_uri_ = "file:tb-volatile-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) +
+        // (A named memory database is visible within its process only, so the
+        // counter alone makes the name unique.)
+        volatile_uri_ = "file:tb-volatile-" + std::to_string(++counter) +
                         "?mode=memory&cache=shared";
     } else {
         volatile_uri_ = ":memory:";
     }
     db_ = open_handle(memory ? ":memory:" : path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    // Mode 0600: the file holds HR data. Set before anything is written (SQLite
-    // writes the first page with the first transaction; the -wal and -shm files
-    // take the database's mode). Not by opening the file ourselves first:
-    // closing any descriptor of the file drops every POSIX lock this process
-    // holds on it, so another connection of the process would lose its locks.
-    if (!memory) ::chmod(path_.c_str(), 0600);
+    // Owner-only before anything is written (SQLite writes the first page
+    // with the first transaction): the platform seam says why not earlier.
+    if (!memory) platform::make_owner_only(path_);
     if (!memory) exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=OFF");
     reset_if_other_format();

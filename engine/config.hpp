@@ -10,6 +10,9 @@ struct SessionConfig {
     std::string server;               // "https://host[:port]"
     std::string token;                // general API token (never logged)
     std::string personnel_token;      // for personnelfiles and salaries
+    std::string proxy;                // Proxy key ("" = platform default)
+    std::string no_proxy;             // NoProxy key
+    bool check_revocation = true;     // CheckRevocation key (Windows)
     std::string ca_file;              // extra trusted CA (the simulator's certificate)
     bool verify_tls = true;
     std::string cache = "file";       // "memory", "file" (one file per data source) or a path

@@ -1,6 +1,5 @@
 #include "engine/session.hpp"
 
-#include <openssl/sha.h>
 #include <sqlite3.h>
 
 #include <chrono>
@@ -14,6 +13,7 @@
 #include "engine/call_budget.hpp"
 #include "engine/loader.hpp"
 #include "engine/missing_actions.hpp"
+#include "engine/platform/sha256.hpp"
 #include "engine/runtime_schema.hpp"
 #include "engine/token_checks.hpp"
 #include "engine/server_address.hpp"
@@ -23,17 +23,7 @@ namespace {
 
 // SHA-256 of server and token: partitions of two tokens never mix, and the
 // token cannot be recovered from the cache key.
-std::string fingerprint(const std::string& text) {
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
-    static const char hex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : digest) {
-        out += hex[b >> 4];
-        out += hex[b & 15];
-    }
-    return out;
-}
+std::string fingerprint(const std::string& text) { return platform::sha256_hex(text); }
 
 bool body_is(const std::string& body, std::string_view word) {
     std::string_view b = body;
@@ -86,6 +76,9 @@ Session::Session(SessionConfig config) : config_(std::move(config)) {
     api::ClientConfig c;
     c.server = config_.server;
     c.ca_file = config_.ca_file;
+    c.proxy = config_.proxy;
+    c.no_proxy = config_.no_proxy;
+    c.check_revocation = config_.check_revocation;
     c.verify_peer = config_.verify_tls;
     c.allow_plain_http = is_plain_http(config_.server);  // checked_server allowed it
     c.connect_timeout_ms = config_.connect_timeout_ms;

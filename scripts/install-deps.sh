@@ -19,6 +19,9 @@ packages=(
   msitools wixl          # msiinfo/msidump and wixl: the Windows installers
   r-base-core r-cran-rodbc r-cran-dbi   # client tests in R (Debian 12 has no r-cran-odbc: DBI/odbc skips)
   libreoffice-base python3-uno          # client test of LibreOffice Base through Python UNO
+  # The Windows cross build (scripts/build-windows.sh) and its Wine root (tests/wine):
+  # dpkg-dev for apt-get source, tcl for SQLite's amalgamation.
+  g++-mingw-w64-x86-64-posix g++-mingw-w64-i686-posix libz-mingw-w64-dev dpkg-dev tcl debootstrap
 )
 # npm (the Power Query parser for the Power BI connector test), unless a
 # Node.js with npm is installed already (NodeSource's nodejs bundles it).

@@ -87,4 +87,12 @@ if command -v clang++ >/dev/null; then
   grep -E '^(Done [0-9]+ runs|[0-9]+/[0-9]+ Test)' build-fuzz/Testing/Temporary/LastTest.log || true
   stage_done "fuzz targets"
 fi
+# The Windows DLL (x64) cross-built and tested under Wine 10 (tests/wine/run.sh),
+# against the simulator built above. Opt-in until its run is proven to fit CI's
+# time: the first run builds libcurl and SQLite from Debian's sources and a
+# trixie root with Wine (cached under build/windows afterwards).
+if [[ "${TB_TEST_WINDOWS:-0}" == 1 ]]; then
+  TB_WIN_TESTS=ON scripts/build-windows.sh x64
+  tests/wine/run.sh x64
+fi
 printf '%s\n' "${stages[@]}"

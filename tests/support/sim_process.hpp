@@ -3,7 +3,7 @@
 #pragma once
 
 #include <string>
-#include <sys/types.h>
+#include <cstdint>
 #include <vector>
 
 namespace tb::test {
@@ -32,7 +32,10 @@ public:
     std::string connection_string(const std::string& extra = "") const;
 
 private:
-    pid_t pid_ = -1;
+    // The running simulator: a child pid on POSIX; under Wine the socket to
+    // tests/wine/sim_launcher.py, which stops the simulator when it closes
+    // (tests/support/sim_launch_{posix,windows}.cpp).
+    std::intptr_t handle_ = -1;
     bool plain_http_ = false;  // started with --plain-http (no certificate)
     int port_ = 0;
     std::string log_path_;
