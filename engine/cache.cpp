@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <thread>
 
 #include "engine/error.hpp"
 #include "engine/platform/cache_location.hpp"
@@ -150,7 +151,14 @@ sqlite3* Cache::reader() {
     // Readers only read: a write here could meet SQLITE_BUSY_SNAPSHOT.
     if (sqlite3_exec(r, "PRAGMA query_only = 1", nullptr, nullptr, nullptr) != SQLITE_OK)
         throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(r));
+    for (const auto& setup : handle_setups_) setup(r);
     return r;
+}
+
+void Cache::on_every_handle(std::function<void(sqlite3*)> setup) {
+    setup(db_);
+    for (sqlite3* r : readers_) setup(r);
+    handle_setups_.push_back(std::move(setup));
 }
 
 Cache::~Cache() {
@@ -325,38 +333,52 @@ void Cache::mark_loaded(const catalog::Table& table, std::int64_t part) {
 }
 
 bool Cache::drop_partitions(const std::string& source, const std::string& action) {
-    // The primary handle holds no snapshot, so BEGIN IMMEDIATE only waits
-    // (up to the busy timeout) for another connection's write to finish.
-    try {
-        begin();
+    // The primary handle holds no snapshot, so BEGIN IMMEDIATE normally only
+    // waits (up to the busy timeout) for another connection's write to
+    // finish. SQLite may still answer SQLITE_BUSY at once, without waiting,
+    // where waiting could deadlock; this invalidation must not be lost to
+    // that, so it is tried again until the busy timeout has passed.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms_);
+    for (;;) {
         try {
-            for (const char* schema : {"main", "volatile"}) {
-                Stmt q(db_, std::string("UPDATE ") + schema +
-                                "._partitions SET loaded_at = NULL WHERE source = ? AND action = ?");
-                q.text(1, source);
-                q.text(2, action);
-                q.done(db_, "cannot mark the cached rows stale");
+            drop_partitions_once(source, action);
+            return true;
+        } catch (const Error& e) {
+            if (std::chrono::steady_clock::now() < give_up) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                continue;
             }
-            Stmt q(db_, "INSERT INTO main._invalidations(source, action, generation) VALUES (?, ?, 1) "
-                        "ON CONFLICT(source, action) DO UPDATE SET generation = generation + 1");
+            // The file still calls the old rows fresh: at least this connection
+            // asks again, and the statement says what other connections may see.
+            stale_since_[{source, action}] = now_seconds();
+            warnings_.push_back("the cached rows of action '" + action +
+                                "' could not be marked stale in the cache file (" + e.what() +
+                                "); this connection fetches them again, but other connections and programs sharing "
+                                "the cache may show the rows from before this write for up to CacheTTL seconds");
+            return false;
+        }
+    }
+}
+
+void Cache::drop_partitions_once(const std::string& source, const std::string& action) {
+    begin();
+    try {
+        for (const char* schema : {"main", "volatile"}) {
+            Stmt q(db_, std::string("UPDATE ") + schema +
+                            "._partitions SET loaded_at = NULL WHERE source = ? AND action = ?");
             q.text(1, source);
             q.text(2, action);
-            q.done(db_, "cannot count an invalidation");
-            commit();
-        } catch (...) {
-            rollback();
-            throw;
+            q.done(db_, "cannot mark the cached rows stale");
         }
-        return true;
-    } catch (const Error& e) {
-        // The file still calls the old rows fresh: at least this connection
-        // asks again, and the statement says what other connections may see.
-        stale_since_[{source, action}] = now_seconds();
-        warnings_.push_back("the cached rows of action '" + action +
-                            "' could not be marked stale in the cache file (" + e.what() +
-                            "); this connection fetches them again, but other connections and programs sharing the "
-                            "cache may show the rows from before this write for up to CacheTTL seconds");
-        return false;
+        Stmt q(db_, "INSERT INTO main._invalidations(source, action, generation) VALUES (?, ?, 1) "
+                    "ON CONFLICT(source, action) DO UPDATE SET generation = generation + 1");
+        q.text(1, source);
+        q.text(2, action);
+        q.done(db_, "cannot count an invalidation");
+        commit();
+    } catch (...) {
+        rollback();
+        throw;
     }
 }
 

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -60,6 +61,10 @@ public:
     // statement, so the query's snapshot starts after every commit so far.
     // A memory cache has one handle (no other connection writes to it).
     sqlite3* reader();
+    // Runs `setup` on the main handle and on every reader, now and as
+    // readers are opened: SQL functions a statement may call (such as
+    // LAST_INSERT_ID) must exist on whichever handle runs it.
+    void on_every_handle(std::function<void(sqlite3*)> setup);
 
     // The columns of a table: the catalog's, then the run-time ones learned so far.
     const std::vector<CacheColumn>& columns(const catalog::Table& table);
@@ -89,6 +94,7 @@ public:
     // stale in this connection only and a 01000 warning waits in
     // take_warnings(); returns false.
     bool drop_partitions(const std::string& source, const std::string& action);
+
     // Counts the invalidations of an action: a load compares it with the
     // value read before its request.
     std::int64_t generation(const std::string& source, const std::string& action);
@@ -112,6 +118,8 @@ public:
     bool in_memory(const catalog::Table& table) const;
 
 private:
+    // One attempt of drop_partitions: throws when the transaction fails.
+    void drop_partitions_once(const std::string& source, const std::string& action);
     void exec(const std::string& sql);
     sqlite3* open_handle(const std::string& path, int flags);
     bool stale_in_memory(const PartitionKey& key, std::int64_t loaded_at) const;
@@ -125,6 +133,7 @@ private:
     std::string path_;                    // the file; empty for a memory cache
     std::string volatile_uri_;            // the memory database every handle attaches
     std::vector<sqlite3*> readers_;
+    std::vector<std::function<void(sqlite3*)>> handle_setups_;
     // A partition of the file or of the memory schema (each numbers its own).
     using PartSlot = std::pair<bool, std::int64_t>;
     std::map<PartSlot, std::int64_t> generation_wanted_;  // the generation before its request

@@ -104,7 +104,9 @@ void Session::register_last_insert_id() {
         if (auto id = session->last_insert_id()) sqlite3_result_int64(context, *id);
         else sqlite3_result_null(context);
     };
-    sqlite3_create_function(cache_->db(), "tb_last_insert_id", 0, SQLITE_UTF8, this, answer, nullptr, nullptr);
+    cache_->on_every_handle([this, answer](sqlite3* db) {
+        sqlite3_create_function(db, "tb_last_insert_id", 0, SQLITE_UTF8, this, answer, nullptr, nullptr);
+    });
 }
 
 void Session::note_created_ids(const std::vector<std::int64_t>& ids) {
@@ -352,7 +354,13 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
         }
     }
     // An answer that took the token spares the next connection its check.
-    if (general_token_taken) remember_token_accepted(db, source_);
+    // Noted only when the remembered check is older than half the TTL: the
+    // note is a write to a file that other connections load into and query
+    // at the same time, and a write on every statement made the two-process
+    // stress test (odbc_test_cache_concurrency) see SELECTs miss a finished
+    // write; once per half TTL keeps that path out of the statement loop.
+    if (general_token_taken && !token_accepted_recently(db, source_, config_.cache_ttl_seconds / 2))
+        remember_token_accepted(db, source_);
     if (failed) raise(*pending[*failed].table, outcomes[*failed]);
     return parts;
 }
