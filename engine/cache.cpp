@@ -93,7 +93,8 @@ Cache::Cache(const SessionConfig& config)
     for (const char* schema : {"main", "volatile"})
         exec(std::string("CREATE TABLE IF NOT EXISTS ") + schema +
              "._partitions (part INTEGER PRIMARY KEY, source TEXT NOT NULL, "
-             "action TEXT NOT NULL, params TEXT NOT NULL, loaded_at INTEGER, UNIQUE(source, action, params))");
+             "action TEXT NOT NULL, params TEXT NOT NULL, loaded_at INTEGER, row_generation INTEGER, "
+             "UNIQUE(source, action, params))");
     exec("CREATE TABLE IF NOT EXISTS _runtime_columns (tbl TEXT NOT NULL, name TEXT NOT NULL, "
          "position INTEGER NOT NULL, PRIMARY KEY(tbl, name))");
     exec("CREATE TABLE IF NOT EXISTS _invalidations (source TEXT NOT NULL, action TEXT NOT NULL, "
@@ -305,10 +306,19 @@ bool Cache::superseded(const catalog::Table& table, std::int64_t part) {
     if (wanted == generation_wanted_.end()) return false;
     const auto& [source, action] = partition_keys_.at(slot);
     if (generation(source, action) == wanted->second) return false;
-    Stmt q(db_, "SELECT loaded_at FROM " + schema_of(in_memory(table)) + "._partitions WHERE part = ?");
+    // The action was invalidated after this answer's request went out, so
+    // the answer may predate a write. Rows another connection loaded from a
+    // later request are kept, fresh or stale: a statement that found them
+    // fresh before a further invalidation may be about to read them, and it
+    // must not read rows older than the write it was started after.
+    Stmt q(db_, "SELECT loaded_at, row_generation FROM " + schema_of(in_memory(table)) + "._partitions WHERE part = ?");
     sqlite3_bind_int64(q.stmt, 1, part);
-    if (!q.row(db_, "cannot read a partition") || sqlite3_column_type(q.stmt, 0) == SQLITE_NULL) return false;
-    if (now_seconds() - sqlite3_column_int64(q.stmt, 0) >= ttl_seconds_) return false;
+    if (!q.row(db_, "cannot read a partition")) return false;
+    const bool newer_rows =
+        sqlite3_column_type(q.stmt, 1) != SQLITE_NULL && sqlite3_column_int64(q.stmt, 1) > wanted->second;
+    const bool fresh = sqlite3_column_type(q.stmt, 0) != SQLITE_NULL &&
+                       now_seconds() - sqlite3_column_int64(q.stmt, 0) < ttl_seconds_;
+    if (!newer_rows && !fresh) return false;
     generation_wanted_.erase(wanted);
     return true;
 }
@@ -318,17 +328,23 @@ void Cache::mark_loaded(const catalog::Table& table, std::int64_t part) {
     // between this check and the commit. An answer that may predate a write
     // leaves the partition stale even when another connection has loaded it
     // fresh meanwhile: the rows just written here replaced that load's.
+    // The rows remember the generation their request saw (superseded()).
     bool invalidated = false;
+    std::optional<std::int64_t> row_generation;
     const PartSlot slot{in_memory(table), part};
     if (auto wanted = generation_wanted_.find(slot); wanted != generation_wanted_.end()) {
         const auto& [source, action] = partition_keys_.at(slot);
         invalidated = generation(source, action) != wanted->second;
+        row_generation = wanted->second;
         generation_wanted_.erase(wanted);
     }
-    Stmt q(db_, "UPDATE " + schema_of(in_memory(table)) + "._partitions SET loaded_at = ? WHERE part = ?");
+    Stmt q(db_, "UPDATE " + schema_of(in_memory(table)) +
+                    "._partitions SET loaded_at = ?, row_generation = ? WHERE part = ?");
     if (invalidated) sqlite3_bind_null(q.stmt, 1);
     else sqlite3_bind_int64(q.stmt, 1, now_seconds());
-    sqlite3_bind_int64(q.stmt, 2, part);
+    if (row_generation) sqlite3_bind_int64(q.stmt, 2, *row_generation);
+    else sqlite3_bind_null(q.stmt, 2);
+    sqlite3_bind_int64(q.stmt, 3, part);
     q.done(db_, "cannot mark a partition loaded");
 }
 
@@ -402,7 +418,8 @@ std::string Cache::partition_condition(const std::vector<std::int64_t>& parts) {
 void Cache::reset_if_other_format() {
     // The layout of the cache tables (rowid ranges per partition). A file
     // written by a driver with another layout is emptied: it is only a cache.
-    constexpr int kCacheFormat = 4;  // 2: rowid ranges; 3: without the _part column; 4: ids BIGINT
+    constexpr int kCacheFormat = 5;  // 2: rowid ranges; 3: without the _part column; 4: ids BIGINT;
+                                     // 5: _partitions.row_generation
     auto format = [&] {
         Stmt q(db_, "PRAGMA user_version");
         return q.row(db_, "cannot read the format") ? sqlite3_column_int(q.stmt, 0) : -1;

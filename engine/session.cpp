@@ -6,6 +6,7 @@
 #include <ctime>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "api/client.hpp"
 #include "api/response_text.hpp"
@@ -87,13 +88,33 @@ Session::Session(SessionConfig config) : config_(std::move(config)) {
     c.max_answer_bytes = std::size_t(config_.max_answer_mib) << 20;
     c.max_concurrent = config_.max_concurrent_requests;
     client_ = std::make_unique<api::Client>(c);
-    cache_ = std::make_unique<Cache>(config_);
-    ensure_call_budget_table(cache_->db());
-    ensure_missing_actions_table(cache_->db());
-    ensure_runtime_schema_table(cache_->db());
-    ensure_token_checks_table(cache_->db());
-    repair_runtime_schema(*cache_);
+    open_cache();
     register_last_insert_id();
+}
+
+void Session::open_cache() {
+    // Connecting while another process sets up the same cache file can meet
+    // "database is locked" at once: SQLite does not wait where waiting could
+    // deadlock. The set-up only creates what is missing, so it is simply
+    // done again, within the busy timeout.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(config_.cache_busy_timeout_ms);
+    for (;;) {
+        try {
+            cache_ = std::make_unique<Cache>(config_);
+            ensure_call_budget_table(cache_->db());
+            ensure_missing_actions_table(cache_->db());
+            ensure_runtime_schema_table(cache_->db());
+            ensure_token_checks_table(cache_->db());
+            repair_runtime_schema(*cache_);
+            return;
+        } catch (const Error& e) {
+            const std::string text = e.what();
+            const bool locked = text.find("locked") != std::string::npos || text.find("busy") != std::string::npos;
+            cache_.reset();
+            if (!locked || std::chrono::steady_clock::now() >= give_up) throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
 }
 
 // tb_last_insert_id(): what SQL's LAST_INSERT_ID() becomes. NULL before the
@@ -354,11 +375,9 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
         }
     }
     // An answer that took the token spares the next connection its check.
-    // Noted only when the remembered check is older than half the TTL: the
-    // note is a write to a file that other connections load into and query
-    // at the same time, and a write on every statement made the two-process
-    // stress test (odbc_test_cache_concurrency) see SELECTs miss a finished
-    // write; once per half TTL keeps that path out of the statement loop.
+    // Noted only when the remembered check is older than half the TTL: a
+    // write per statement to a file that other connections load into at the
+    // same time is lock traffic for nothing.
     if (general_token_taken && !token_accepted_recently(db, source_, config_.cache_ttl_seconds / 2))
         remember_token_accepted(db, source_);
     if (failed) raise(*pending[*failed].table, outcomes[*failed]);

@@ -80,6 +80,7 @@ public:
     std::optional<std::int64_t> last_insert_id() const { return last_insert_id_; }
 
 private:
+    void open_cache();  // the cache and its bookkeeping tables, retried while the file is locked
     void register_last_insert_id();
     PartitionKey key_of(const catalog::Table& table, const PlannedRequest& request) const;
     const std::string& token_for(const catalog::Table& table) const;

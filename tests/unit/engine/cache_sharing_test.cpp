@@ -141,6 +141,23 @@ TEST_F(CacheSharing, AnswerRequestedBeforeAnInvalidationIsNotFresh) {
     EXPECT_EQ(one(b.reader(), "SELECT count(*) FROM main.projects WHERE " + Cache::partition_condition({part})), "6");
 }
 
+// The hole the two-process stress test found: rows loaded from a later
+// request stay even after a further invalidation made them stale, because a
+// statement that found them fresh just before may be about to read them. An
+// older answer (requested before the first invalidation) must not replace
+// them with rows that lack the first write.
+TEST_F(CacheSharing, OlderAnswerNeverReplacesRowsOfALaterRequest) {
+    Cache a(config), b(config);
+    const std::int64_t b_before = b.generation("src", "projects");   // B's request goes out
+    EXPECT_TRUE(a.drop_partitions("src", "projects"));              // write 1 is done
+    const std::int64_t part = load(a, key, 6, a.generation("src", "projects"));  // rows with write 1
+    EXPECT_TRUE(a.drop_partitions("src", "projects"));              // write 2 makes them stale
+    load(b, key, 2, b_before);                                       // B's old answer arrives
+    EXPECT_EQ(one(b.reader(), "SELECT count(*) FROM main.projects WHERE " + Cache::partition_condition({part})), "6")
+        << "an answer older than the rows in the cache replaced them";
+    EXPECT_FALSE(b.fresh_partition(key).has_value()) << "still stale: write 2 is not in those rows";
+}
+
 // Personnel data lives in one memory database that every handle of the
 // connection shares, and never in the file.
 TEST_F(CacheSharing, MemorySchemaIsSharedByTheHandlesOfOneConnection) {
