@@ -1,5 +1,7 @@
 #include "driver/statement_ops.hpp"
 
+#include <cstring>
+
 #include "driver/convert.hpp"
 #include "driver/parameters.hpp"
 #include "driver/types.hpp"
@@ -189,7 +191,9 @@ SQLRETURN fetch_rowset(Stmt& stmt) {
     }
     if (status)
         for (SQLULEN r = rows; r < array_size; ++r) status[r] = SQL_ROW_NOROW;
-    if (fetched) *fetched = rows;
+    // Stored bytewise: some applications (RODBC) hand a pointer that is not
+    // aligned for SQLULEN, and a plain store there is undefined behaviour.
+    if (fetched) std::memcpy(fetched, &rows, sizeof rows);
     stmt.row_current = rows > 0;
     if (rows == 0) return SQL_NO_DATA;
     if (any_error) return array_size == 1 ? SQL_ERROR : SQL_SUCCESS_WITH_INFO;
