@@ -75,12 +75,17 @@ int main(int argc, char** argv) {
                  cfg.plain_http ? "http" : "https", cfg.host.c_str(), port, cfg.profile.name.c_str(), cfg.users,
                  cfg.first_year, cfg.last_year);
 
-    std::thread([&server, stop_signals] {
+    std::thread stopper([&server, stop_signals] {
         int sig = 0;
         sigwait(&stop_signals, &sig);
         sim::stopping() = true;  // injected stalls end, so the workers can be joined
         server->stop();
-    }).detach();
+    });
     server->listen_after_bind();
+    // Joined, not detached: the server must outlive the stopper's stop().
+    // listen ends after that stop(), or on an error: then the stopper is
+    // woken with the signal it waits for.
+    if (!sim::stopping()) pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
     return 0;
 }
