@@ -1,4 +1,5 @@
-// timebutler-sim: an HTTPS server imitating the Timebutler API v1 for the
+// timebutler-sim: an HTTPS server imitating the Timebutler API v1 (or, with
+// --api goodtime, the GoodTime REST API v2.1) for the
 // integration tests, the benchmarks and the demo. See README.md.
 #include <httplib.h>
 #include <pthread.h>
@@ -10,6 +11,7 @@
 
 #include "transport_faults.hpp"
 #include "options.hpp"
+#include "goodtime_server.hpp"
 #include "server.hpp"
 
 int main(int argc, char** argv) {
@@ -46,16 +48,27 @@ int main(int argc, char** argv) {
                      cfg.key.c_str());
         return 1;
     }
-    sim::Simulator simulator(cfg);
-    if (!simulator.ok()) {
+    // One of the two services, by --api; either outlives the server's threads.
+    std::unique_ptr<sim::Simulator> timebutler;
+    std::unique_ptr<sim::goodtime::Simulator> goodtime;
+    bool log_ok = true;
+    if (cfg.api == "goodtime") {
+        goodtime = std::make_unique<sim::goodtime::Simulator>(cfg);
+        log_ok = goodtime->ok();
+    } else {
+        timebutler = std::make_unique<sim::Simulator>(cfg);
+        log_ok = timebutler->ok();
+    }
+    if (!log_ok) {
         std::fprintf(stderr, "timebutler-sim: cannot open request log %s\n", cfg.request_log.c_str());
         return 1;
     }
-    if (!simulator.fixture_error().empty()) {
-        std::fprintf(stderr, "timebutler-sim: %s\n", simulator.fixture_error().c_str());
+    if (timebutler && !timebutler->fixture_error().empty()) {
+        std::fprintf(stderr, "timebutler-sim: %s\n", timebutler->fixture_error().c_str());
         return 1;
     }
-    simulator.install(*server);
+    if (goodtime) goodtime->install(*server);
+    else timebutler->install(*server);
 
     int port = cfg.port;
     if (port == 0) {
@@ -71,9 +84,14 @@ int main(int argc, char** argv) {
     // anything else and before the first request can be served.
     std::printf("%d\n", port);
     std::fflush(stdout);
-    std::fprintf(stderr, "timebutler-sim: %s://%s:%d/api/v1/ profile %s, %d users, years %d-%d\n",
-                 cfg.plain_http ? "http" : "https", cfg.host.c_str(), port, cfg.profile.name.c_str(), cfg.users,
-                 cfg.first_year, cfg.last_year);
+    if (goodtime)
+        std::fprintf(stderr, "timebutler-sim: %s://%s:%d/api/time-v2.1/ GoodTime, times %s, %lld bulk entries\n",
+                     cfg.plain_http ? "http" : "https", cfg.host.c_str(), port,
+                     cfg.goodtime.epoch_ms ? "epoch-ms" : "iso", static_cast<long long>(cfg.goodtime.bulk_entries));
+    else
+        std::fprintf(stderr, "timebutler-sim: %s://%s:%d/api/v1/ profile %s, %d users, years %d-%d\n",
+                     cfg.plain_http ? "http" : "https", cfg.host.c_str(), port, cfg.profile.name.c_str(), cfg.users,
+                     cfg.first_year, cfg.last_year);
 
     std::thread stopper([&server, stop_signals] {
         int sig = 0;

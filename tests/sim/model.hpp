@@ -34,7 +34,20 @@ std::optional<Profile> make_profile(const std::string& name);
 bool is_personnel_action(const std::string& action);
 bool is_daily_limited(const std::string& action);
 
+// The GoodTime REST API v2.1 profile (--api goodtime, goodtime_*.cpp).
+struct GoodTimeOptions {
+    std::string api_password = "demo-password";  // the account's API password (all users)
+    int jwt_lifetime_s = 3600;        // exp = iat + this
+    int token_uses = 0;               // >0: a token is refused (401) after this many authenticated requests
+    bool epoch_ms = false;            // times as epoch milliseconds instead of ISO 8601
+    std::string login_answer = "raw"; // raw | json-string | object: how the JWT is sent back
+    bool locking = true;              // false: the "Lockable time entries" feature is off (no locked property)
+    int64_t bulk_entries = 0;         // >0: the first user has exactly this many generated entries
+};
+
 struct Config {
+    std::string api = "timebutler";  // timebutler | goodtime
+    GoodTimeOptions goodtime;
     std::string host = "127.0.0.1";
     int port = 0;
     std::string cert, key;

@@ -40,7 +40,16 @@ const char* usage_text() {
            "  --retry-after V             Retry-After of --fault status: seconds, or +N for an HTTP-date N s ahead\n"
            "  --drip-ms N                 --fault drip: milliseconds per body byte (default 1000)\n"
            "  --bomb-mib N                --fault gzip-bomb: decompressed MiB (default 1024)\n"
-           "  --stall-seconds N           longest stall of stall and stall-body (default 600)\n";
+           "  --stall-seconds N           longest stall of stall and stall-body (default 600)\n"
+           "GoodTime REST API v2.1 (see README.md, \"GoodTime profile\"):\n"
+           "  --api timebutler|goodtime   which service to imitate (default timebutler)\n"
+           "  --api-password P            goodtime: the API password of every user (default demo-password)\n"
+           "  --jwt-lifetime S            goodtime: seconds from login to the token's exp (default 3600)\n"
+           "  --token-uses N              goodtime: refuse a token (401) after N authenticated requests (default 0: never)\n"
+           "  --time-format iso|epoch-ms  goodtime: how times are sent (default iso)\n"
+           "  --login-answer raw|json-string|object  goodtime: how /api/login sends the token (default raw)\n"
+           "  --no-locking                goodtime: no locked property, locked entries can be deleted\n"
+           "  --bulk-entries N            goodtime: the first user has exactly N generated time entries\n";
 }
 
 namespace {
@@ -126,6 +135,26 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
         {"--retry-after", [&](const std::string& v) { cfg.transport_fault.retry_after = v; return !v.empty(); }},
         {"--drip-ms", [&](const std::string& v) { return int_in(v, 1, 600000, cfg.transport_fault.drip_ms); }},
         {"--bomb-mib", [&](const std::string& v) { return int_in(v, 1, 65536, cfg.transport_fault.bomb_mib); }},
+        {"--api", [&](const std::string& v) { cfg.api = v; return v == "timebutler" || v == "goodtime"; }},
+        {"--api-password", [&](const std::string& v) { cfg.goodtime.api_password = v; return !v.empty(); }},
+        {"--jwt-lifetime", [&](const std::string& v) { return int_in(v, 1, 100000000, cfg.goodtime.jwt_lifetime_s); }},
+        {"--token-uses", [&](const std::string& v) { return int_in(v, 0, 100000000, cfg.goodtime.token_uses); }},
+        {"--time-format",
+         [&](const std::string& v) {
+             cfg.goodtime.epoch_ms = v == "epoch-ms";
+             return v == "iso" || v == "epoch-ms";
+         }},
+        {"--login-answer",
+         [&](const std::string& v) {
+             cfg.goodtime.login_answer = v;
+             return v == "raw" || v == "json-string" || v == "object";
+         }},
+        {"--bulk-entries",
+         [&](const std::string& v) {
+             const auto n = parse_uint(v, 9);
+             if (n) cfg.goodtime.bulk_entries = *n;
+             return n.has_value();
+         }},
         {"--stall-seconds", [&](const std::string& v) { return int_in(v, 1, 86400, cfg.transport_fault.stall_seconds); }},
     };
     help = false;
@@ -137,6 +166,10 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
         }
         if (arg == "--plain-http") {
             cfg.plain_http = true;
+            continue;
+        }
+        if (arg == "--no-locking") {
+            cfg.goodtime.locking = false;
             continue;
         }
         if (arg == "--no-compression") {
@@ -185,6 +218,21 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
     if (!cfg.cert.empty() && cfg.plain_http) {
         error = "--plain-http and --cert/--key exclude each other";
         return false;
+    }
+    if (cfg.api == "goodtime") {
+        // The CSV-specific parts of the Timebutler profile have no meaning here.
+        if (!cfg.fixture_dir.empty()) {
+            error = "--fixture is not available with --api goodtime";
+            return false;
+        }
+        for (const auto& f : cfg.faults) {
+            const std::string kind = f.substr(0, f.find(':'));
+            if (kind == "huge-header" || kind == "duplicate-header" || kind == "unbalanced-quote" || kind == "extra-field") {
+                error = "--fault " + kind + " alters CSV answers; with --api goodtime use html, empty, ok, "
+                        "internal-error, random, echo or content-type";
+                return false;
+            }
+        }
     }
     return true;
 }

@@ -9,6 +9,7 @@
 
 #include "actions.hpp"
 #include "dataset.hpp"
+#include "http_shared.hpp"
 #include "text.hpp"
 
 namespace sim {
@@ -109,19 +110,6 @@ void drop_connection(const httplib::Request& req) {
         }
     }
     if (fd >= 0) ::shutdown(fd, SHUT_RDWR);
-}
-
-// httplib compresses every text/* answer in whatever the client accepts,
-// and its brotli runs at the slowest quality: a million-row work-time
-// answer took two minutes. The simulator offers gzip only (or nothing with
-// --no-compression); the header is rewritten before httplib reads it, on
-// the Request object httplib itself owns as non-const.
-void limit_compression(const httplib::Request& req, bool gzip) {
-    if (!req.has_header("Accept-Encoding")) return;
-    const bool wants_gzip = req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
-    auto& headers = const_cast<httplib::Request&>(req).headers;
-    headers.erase("Accept-Encoding");
-    if (gzip && wants_gzip) headers.emplace("Accept-Encoding", "gzip");
 }
 
 }  // namespace
