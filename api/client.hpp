@@ -1,4 +1,6 @@
-// The Timebutler HTTP client: POSTs over HTTPS with libcurl. Knows only libcurl.
+// The HTTP client of every source: Timebutler's form POSTs and the JSON
+// requests of REST sources (GET with a query, POST of a JSON body, DELETE,
+// a Bearer token) over HTTPS with libcurl. Knows only libcurl.
 #pragma once
 
 #include <atomic>
@@ -41,13 +43,26 @@ struct FilePart {                  // multipart upload (projectsimport, timeimpo
     std::string content;
 };
 
+enum class Method { Post, Get, Delete };
+
 struct Request {
     std::string action;                                      // "absences"
-    std::vector<std::pair<std::string, std::string>> params; // form fields, without auth
+    std::vector<std::pair<std::string, std::string>> params; // form fields, without auth;
+                                                             // with `path`: the query
     std::string token;                                       // sent as auth=..., never logged
     std::optional<FilePart> file;                            // set: multipart/form-data
     bool is_write = false;                                   // never retried after sending
+
+    // A REST request (GoodTime) when `path` is set: "<server><path>?<params>",
+    // `action` only names it in messages.
+    Method method = Method::Post;
+    std::string path;                                        // "/api/time-v2.1/timeentries"
+    std::string bearer;                                      // Authorization: Bearer ..., never logged
+    std::optional<std::string> json_body;                    // POST: sent as application/json
 };
+
+// "/api/x/projects/a%40b.c": `value` form-escaped into a path segment.
+std::string path_segment(std::string_view value);
 
 struct Response {
     long status = 0;

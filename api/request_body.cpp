@@ -92,5 +92,35 @@ std::string action_url(const std::string& server, const std::string& action) {
     return url;
 }
 
+std::string rest_url(const std::string& server, const Request& request) {
+    const std::string& path = request.path;
+    if (path.empty() || path.front() != '/')
+        return {};
+    for (const char c : path) {
+        // Plain characters and the escapes of path_segment only: never a
+        // query or fragment smuggled in through a value.
+        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                           c == '_' || c == '-' || c == '.' || c == '~' || c == '/' || c == '%';
+        if (!plain)
+            return {};
+    }
+    std::string url = server;
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
+    url += path;
+    char joint = '?';
+    for (const auto& [name, value] : request.params) {
+        url += joint;
+        url += form_escape(name);
+        url += '=';
+        url += form_escape(value);
+        joint = '&';
+    }
+    return url;
+}
+
 } // namespace detail
+
+std::string path_segment(std::string_view value) { return form_escape(value); }
+
 } // namespace tb::api

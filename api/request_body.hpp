@@ -24,4 +24,8 @@ curl_mime* multipart_body(CURL* easy, const Request& request);
 // segment: the catalog only knows plain action names.
 std::string action_url(const std::string& server, const std::string& action);
 
+// A REST request's URL: "<server><path>", the params as its query string.
+// "" when the path is not an absolute path of plain characters.
+std::string rest_url(const std::string& server, const Request& request);
+
 } // namespace tb::api::detail

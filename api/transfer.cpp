@@ -18,6 +18,11 @@ Transfer::~Transfer() {
         p[i] = 0;
     if (mime)
         curl_mime_free(mime);
+    // The Authorization line holds the bearer token.
+    for (curl_slist* h = headers; h; h = h->next)
+        for (volatile char* c = h->data; *c; ++c)
+            *c = 'x';
+    curl_slist_free_all(headers);
 }
 
 namespace {
@@ -142,7 +147,8 @@ std::string configure(Transfer& t, CURL* easy, const TransferSettings& settings)
     t.max_body = config.max_answer_bytes;
     curl_easy_reset(easy);
 
-    const std::string url = action_url(config.server, request.action);
+    const bool rest = !request.path.empty();
+    const std::string url = rest ? rest_url(config.server, request) : action_url(config.server, request.action);
     if (url.empty())
         return "invalid action name";
     if (config.server.empty())
@@ -184,7 +190,22 @@ std::string configure(Transfer& t, CURL* easy, const TransferSettings& settings)
     if (rc == CURLE_OK)
         rc = platform::apply_tls_and_proxy(easy, config, url, t.proxy);
     set(CURLOPT_SHARE, settings.share);
-    set(CURLOPT_HTTPHEADER, settings.headers);
+    if (rest) {
+        // The shared list is not copied by libcurl, so each REST transfer
+        // owns a list of its own with its token.
+        for (curl_slist* h = settings.headers; h; h = h->next)
+            t.headers = curl_slist_append(t.headers, h->data);
+        t.headers = curl_slist_append(t.headers, "Accept: application/json");
+        if (request.json_body)
+            t.headers = curl_slist_append(t.headers, "Content-Type: application/json");
+        if (!request.bearer.empty())
+            t.headers = curl_slist_append(t.headers, ("Authorization: Bearer " + request.bearer).c_str());
+        if (!t.headers)
+            return "out of memory";
+        set(CURLOPT_HTTPHEADER, t.headers);
+    } else {
+        set(CURLOPT_HTTPHEADER, settings.headers);
+    }
     set(CURLOPT_WRITEFUNCTION, &on_body);
     set(CURLOPT_WRITEDATA, static_cast<void*>(&t));
     set(CURLOPT_HEADERFUNCTION, &on_header);
@@ -201,7 +222,17 @@ std::string configure(Transfer& t, CURL* easy, const TransferSettings& settings)
     if (rc != CURLE_OK)
         return curl_easy_strerror(rc);
 
-    if (request.file) {
+    if (rest) {
+        switch (request.method) {
+        case Method::Get: set(CURLOPT_HTTPGET, 1L); break;
+        case Method::Delete: set(CURLOPT_CUSTOMREQUEST, "DELETE"); break;
+        case Method::Post:
+            t.form = request.json_body.value_or(std::string());
+            set(CURLOPT_POSTFIELDS, t.form.c_str());
+            set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(t.form.size()));
+            break;
+        }
+    } else if (request.file) {
         t.mime = multipart_body(easy, request);
         if (!t.mime)
             return "cannot build the multipart body";
@@ -243,7 +274,7 @@ Outcome finish(Transfer& t, CURLcode code) {
         // Say which proxy could not be reached: the user may not know one is set.
         if (!t.proxy.empty() && (code == CURLE_COULDNT_RESOLVE_PROXY || code == CURLE_COULDNT_CONNECT))
             text = "through the proxy " + t.proxy + ": " + text;
-        out.error = scrub(std::move(text), t.request->token);
+        out.error = scrub(scrub(std::move(text), t.request->token), t.request->bearer);
     }
     t.body = {};
     return out;

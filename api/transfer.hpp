@@ -19,7 +19,8 @@ struct Transfer {
     std::size_t index = 0;       // position in the caller's request list
     int attempt = 0;             // 0 = first try
     CURL* easy = nullptr;
-    std::string form;            // url-encoded body; holds the token, wiped on destruction
+    std::string form;            // url-encoded or JSON body; may hold a secret, wiped on destruction
+    curl_slist* headers = nullptr; // REST requests: the shared headers plus Authorization, owned
     curl_mime* mime = nullptr;   // multipart body, owned
     char errbuf[CURL_ERROR_SIZE] = {};
     std::string proxy;           // the proxy this attempt goes through ("" = direct)

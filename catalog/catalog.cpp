@@ -1,5 +1,5 @@
-// The table list and lookups. Derived data (foreign keys, the write_route
-// summary) is computed here once so no declaration can forget it.
+// The source list and lookups. Derived data (the write_route summary, each
+// table's source) is computed here once so no declaration can forget it.
 #include "catalog/declare.hpp"
 
 #include <algorithm>
@@ -40,32 +40,6 @@ std::string summarize_writes(const std::vector<WriteRoute>& writes) {
     return out;
 }
 
-std::vector<Table> build() {
-    using namespace detail;
-    std::vector<Table> all = {
-        users_table(),
-        absences_table(),
-        worktime_table(),
-        projects_table(),
-        services_table(),
-        holidaysets_table(),
-        workdays_table(),
-        holidayentitlement_table(),
-        holidays_table(),
-        worktimeaccountinperiod_table(),
-        worktimeaccountbalance_table(),
-        personnelfiles_table(),
-        salaries_table(),
-        timeclock_table(),
-        worktime_events_table(),
-    };
-    for (Table& t : all) {
-        if (t.foreign_keys.empty()) t.foreign_keys = standard_foreign_keys(t);
-        if (t.write_route.empty()) t.write_route = summarize_writes(t.writes);
-    }
-    return all;
-}
-
 template <class Names>
 std::string closest(std::string_view name, const Names& names) {
     // Within 2 edits for short names, 3 for longer ones: near enough to be a
@@ -83,7 +57,42 @@ std::string closest(std::string_view name, const Names& names) {
     return best;
 }
 
+std::vector<Source> build_sources() {
+    std::vector<Source> all = {detail::timebutler_source(), detail::goodtime_source()};
+    for (Source& s : all)
+        for (Table& t : s.tables) {
+            t.source = s.name;
+            if (t.write_route.empty()) t.write_route = summarize_writes(t.writes);
+        }
+    return all;
+}
+
 } // namespace
+
+const std::vector<Source>& sources() {
+    static const std::vector<Source> all = build_sources();
+    return all;
+}
+
+const Source* find_source(std::string_view name) {
+    for (const Source& s : sources())
+        if (iequals(s.name, name)) return &s;
+    return nullptr;
+}
+
+const Source& default_source() { return sources().front(); }
+
+const Table* Source::find_table(std::string_view wanted) const {
+    for (const Table& t : tables)
+        if (iequals(t.name, wanted)) return &t;
+    return nullptr;
+}
+
+std::string Source::suggest_table(std::string_view wanted) const {
+    std::vector<std::string_view> names;
+    for (const Table& t : tables) names.push_back(t.name);
+    return closest(wanted, names);
+}
 
 const Column* Table::find_column(std::string_view wanted) const {
     for (const Column& c : columns)
@@ -97,22 +106,11 @@ const KeyColumn* Table::find_key(std::string_view column) const {
     return nullptr;
 }
 
-const std::vector<Table>& tables() {
-    static const std::vector<Table> all = build();
-    return all;
-}
+const std::vector<Table>& tables() { return default_source().tables; }
 
-const Table* find_table(std::string_view name) {
-    for (const Table& t : tables())
-        if (iequals(t.name, name)) return &t;
-    return nullptr;
-}
+const Table* find_table(std::string_view name) { return default_source().find_table(name); }
 
-std::string suggest_table(std::string_view name) {
-    std::vector<std::string_view> names;
-    for (const Table& t : tables()) names.push_back(t.name);
-    return closest(name, names);
-}
+std::string suggest_table(std::string_view name) { return default_source().suggest_table(name); }
 
 std::string suggest_column(const Table& table, std::string_view name) {
     std::vector<std::string_view> names;

@@ -1,5 +1,6 @@
-// The declaration of every Timebutler table: pure data plus generators of
-// SQLite DDL and documentation. Knows nothing else of the project.
+// The declaration of every source's tables (Timebutler v1 in
+// catalog/timebutler/, GoodTime in catalog/goodtime/): pure data plus
+// generators of SQLite DDL and documentation. Knows nothing else of the project.
 #pragma once
 
 #include <cstdint>
@@ -24,6 +25,7 @@ enum class ValueParser {
     Bool,        // "true" / "false"
     Text,        // verbatim (a single space or empty is NULL)
     EpochMillis, // "1718000000000" -> timestamp; "0" is NULL
+    Timestamp,   // ISO 8601 ("2025-01-02T08:30:00Z", offsets turned to UTC) or epoch milliseconds
     None,        // not from the CSV: a key column filled from the request
 };
 
@@ -64,6 +66,10 @@ int default_column_size(SqlType type);
 // How a key column's value is formatted as a request parameter.
 enum class ParamFormat { Integer, IsoDate, Text };
 
+// How a period key (GoodTime's start/end) is derived from a TIMESTAMP
+// column's predicates: the lower or the upper bound of its dates.
+enum class PeriodEnd { None, Start, End };
+
 // A key column: predicates on it become request parameters.
 struct KeyColumn {
     std::string column;        // the column name in this table
@@ -76,7 +82,9 @@ struct KeyColumn {
         Omit,                  // do not send the parameter (the API's "all")
         FirstOfMonth,          // first day of the current month
         Today,                 // today's date
-        EveryUser,             // one request per user id (timeclock status)
+        EveryUser,             // one request per user (the source's users_key column of its users table)
+        StartOfMonth,          // a period's start: the first day of the current month
+        EndOfMonth,            // a period's end: the day after the current month
     } when_absent = Default::Omit;
     bool optional_on_instance = false; // the instance may ignore it: always filter locally
     std::string derived_from;  // a date column whose predicates also select values ("date_from")
@@ -91,6 +99,14 @@ struct KeyColumn {
     // where expansion would spend many (or daily-limited) calls.
     bool range_expandable = false;
     int min_value = 0, max_value = 0;  // inclusive bounds (month 1..12); 0,0: unbounded
+
+    // Added for JSON sources: a period parameter taken from the bounds of
+    // the predicates on derived_from (a TIMESTAMP column); the whole period
+    // is one request.
+    PeriodEnd period = PeriodEnd::None;
+    // The parameter is a path segment ("projects/{useremail}"), not a query
+    // or form parameter.
+    bool in_path = false;
 };
 
 struct ForeignKey {
@@ -112,6 +128,7 @@ enum class WriteFormat {
     IsoDate,       // "2025-05-01" (every documented input date uses it)
     EventTime,     // "2025-02-27T11:45": minute precision, literal T, no zone
     IdList,        // "3,7" -> manager1=3, manager2=7 (field name holds "{i}")
+    IsoDateTime,   // "2025-02-27T11:45:00": a TIMESTAMP in ISO 8601, no zone (GoodTime)
 };
 
 struct WriteField {
@@ -146,6 +163,21 @@ enum class WriteBody {
     Form,       // application/x-www-form-urlencoded fields
     CsvUpload,  // multipart/form-data, file part "csvdatafile", no header line,
                 // fields in WriteRoute::fields order, one line per row
+    Json,       // one JSON object per row, POSTed (GoodTime's createtimeentry)
+    PathOnly,   // no body: the row's key is a path segment (DELETE deletetimeentry/{id})
+};
+
+// An HTTP method (Timebutler v1 uses POST for everything).
+enum class HttpMethod { Post, Get, Delete };
+
+// A row check made before anything is sent: `column` must lie after
+// `after_column` (end_time after start_time), or must be a value of
+// `ref_table`.`ref_column` as the service lists it now.
+struct WriteCheck {
+    std::string column;
+    std::string after_column;
+    std::string ref_table;
+    std::string ref_column;
 };
 
 struct WriteRoute {
@@ -173,6 +205,10 @@ struct WriteRoute {
     std::vector<WriteChoice> choices; // exactly one must be given (INSERT)
     std::vector<WriteField> fields;   // for CsvUpload: in CSV column order
     std::string note;                 // one line for docs/tables.md
+    // Added for JSON sources:
+    HttpMethod method = HttpMethod::Post;
+    std::vector<WriteCheck> checks;
+    std::string created_id_field;     // the answer's field holding the created id ("id")
 };
 
 // The upload limit (bytes of one CSV file) of an instance profile.
@@ -180,7 +216,8 @@ std::int64_t upload_limit_bytes(Profile profile);
 
 struct Table {
     std::string name;          // SQL name, also the cache table name
-    std::string action;        // API action code
+    std::string action;        // API action code; for JSON sources the path below the source's
+                               // base path, "{param}" marking a key given as a path segment
     TokenKind token = TokenKind::General;
     int daily_limit = 0;       // 0: unlimited
     unsigned profiles = AllProfiles;
@@ -201,13 +238,51 @@ struct Table {
     // parameters per request (userid, employeenumber or email).
     bool keys_exclusive = false;
 
+    // Added with sources: the source (schema) the table belongs to; filled
+    // by the source's table list.
+    std::string source;
+    HttpMethod method = HttpMethod::Post;
+
     const Column* find_column(std::string_view name) const; // case-insensitive
     const KeyColumn* find_key(std::string_view column) const;
 };
 
-// Every table, in documentation order.
+// ---- Sources -------------------------------------------------------------
+
+// How a source authenticates.
+enum class AuthKind {
+    FormToken,  // Timebutler v1: auth=<API token> as a form field of every request
+    JwtLogin,   // GoodTime: POST login_path {loginemail, apipassword} -> a JWT, sent as Bearer
+};
+enum class AnswerFormat { Csv, Json };
+
+// A service the driver reads: its tables are the schema of its name.
+struct Source {
+    std::string name;            // schema name and Source key value ("timebutler", "goodtime")
+    std::string title;           // "Timebutler API v1"
+    AuthKind auth = AuthKind::FormToken;
+    AnswerFormat format = AnswerFormat::Csv;
+    std::string base_path;       // "/api/v1/", "/api/time-v2.1/"
+    std::string login_path;      // JwtLogin: "/api/login"
+    std::string check_table;     // the small table read when connecting, to prove the credentials
+    std::string users_table;     // for EveryUser keys: the table listing the users
+    std::string users_column;    // and its column the key takes
+    std::string description;     // for docs/tables.md
+    std::vector<Table> tables;   // in documentation order
+
+    const Table* find_table(std::string_view name) const;   // case-insensitive; nullptr when none
+    std::string suggest_table(std::string_view name) const; // the closest name, or ""
+};
+
+// Every source; the first is the default (Timebutler v1).
+const std::vector<Source>& sources();
+// Case-insensitive; nullptr when there is no such source.
+const Source* find_source(std::string_view name);
+const Source& default_source();
+
+// The default source's tables, in documentation order.
 const std::vector<Table>& tables();
-// Case-insensitive lookup; nullptr when there is no such table.
+// Case-insensitive lookup in the default source; nullptr when there is no such table.
 const Table* find_table(std::string_view name);
 // The closest table name to a misspelt one, or "" when nothing is close.
 std::string suggest_table(std::string_view name);

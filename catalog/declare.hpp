@@ -39,6 +39,11 @@ KeyColumn key(std::string column, std::string param, ParamFormat format, KeyColu
 // Foreign keys every table with these columns has (user_id -> users, ...).
 std::vector<ForeignKey> standard_foreign_keys(const Table& table);
 
+// The sources (catalog/<source>/source.cpp).
+Source timebutler_source();
+Source goodtime_source();
+
+// Timebutler v1's tables (catalog/timebutler/).
 Table users_table();
 Table absences_table();
 Table worktime_table();

@@ -34,6 +34,8 @@ std::string_view default_text(KeyColumn::Default d) {
     case KeyColumn::Default::FirstOfMonth: return "the first day of the current month";
     case KeyColumn::Default::Today: return "today";
     case KeyColumn::Default::EveryUser: return "every user, one request each";
+    case KeyColumn::Default::StartOfMonth: return "the first day of the current month";
+    case KeyColumn::Default::EndOfMonth: return "the day after the current month";
     }
     return "";
 }
@@ -56,6 +58,7 @@ std::string_view write_format_text(WriteFormat f) {
     case WriteFormat::IsoDate: return "yyyy-mm-dd";
     case WriteFormat::EventTime: return "yyyy-mm-ddThh:mm";
     case WriteFormat::IdList: return "comma-separated ids";
+    case WriteFormat::IsoDateTime: return "yyyy-mm-ddThh:mm:ss";
     }
     return "";
 }
@@ -85,6 +88,9 @@ std::string key_notes(const KeyColumn& k) {
             s += " (" + std::to_string(k.min_value) + " to " + std::to_string(k.max_value) + ")";
         notes.push_back(s);
     }
+    if (k.period == PeriodEnd::Start) notes.push_back("the lowest date the predicates allow; the whole period is one request");
+    if (k.period == PeriodEnd::End) notes.push_back("the day after the highest date the predicates allow (covered whether the service reads it as inclusive or exclusive)");
+    if (k.in_path) notes.push_back("a path segment");
     if (k.optional_on_instance)
         notes.push_back("not every instance accepts it: always filtered locally as well");
     std::string out;
@@ -128,6 +134,16 @@ std::string fields_text(const WriteRoute& r) {
     return out;
 }
 
+std::string body_text(const WriteRoute& r) {
+    switch (r.body) {
+    case WriteBody::CsvUpload: return "multipart CSV upload";
+    case WriteBody::Form: return "form fields";
+    case WriteBody::Json: return "POST, a JSON object per row";
+    case WriteBody::PathOnly: return std::string(r.method == HttpMethod::Delete ? "DELETE" : "POST") + ", the id in the path";
+    }
+    return "";
+}
+
 void write_route(std::string& md, const WriteRoute& r, const WriteRoute* previous) {
     md += "- **" + std::string(to_string(r.kind)) + "**";
     if (!r.when_set.empty()) {
@@ -135,7 +151,7 @@ void write_route(std::string& md, const WriteRoute& r, const WriteRoute* previou
         if (!r.when_value.empty()) md += " to " + r.when_value;
     }
     md += " \xE2\x86\x92 " + code(r.action) + " (";
-    md += r.body == WriteBody::CsvUpload ? "multipart CSV upload" : "form fields";
+    md += body_text(r);
     if (r.profiles != AllProfiles) md += "; instances: " + profiles_text(r.profiles);
     md += ")";
     if (!r.row_key.empty()) md += "; rows identified by " + name_list(r.row_key);
@@ -161,17 +177,37 @@ void write_route(std::string& md, const WriteRoute& r, const WriteRoute* previou
         md += r.body == WriteBody::CsvUpload ? " Cells as above." : " Fields as above.";
     else
         md += (r.body == WriteBody::CsvUpload ? " Cells in order: " : " Fields: ") + fields_text(r) + ".";
+    for (const WriteCheck& c : r.checks)
+        md += c.after_column.empty() ? " " + code(c.column) + " must be a " + code(c.ref_table + "." + c.ref_column) + "."
+                                     : " " + code(c.column) + " must lie after " + code(c.after_column) + ".";
     if (!r.note.empty()) md += " Note: " + r.note + ".";
     md += "\n";
 }
 
+// The default source's sections keep their plain names (and anchors);
+// another source's carry its schema, so users and projects do not clash.
+std::string section_name(const Table& t) {
+    return t.source == default_source().name ? t.name : t.source + "." + t.name;
+}
+std::string anchor(const Table& t) {
+    std::string a = section_name(t);
+    std::erase(a, '.');
+    return a;
+}
+
 void table_section(std::string& md, const Table& t) {
-    md += "## " + t.name + "\n\n" + t.description + "\n\n";
+    const bool v1 = t.source == default_source().name;
+    md += "## " + section_name(t) + "\n\n" + t.description + "\n\n";
     md += "| | |\n|---|---|\n";
-    md += "| action | " + code(t.action) + " |\n";
-    md += "| token | " + std::string(t.token == TokenKind::Personnel ? "personnel" : "general") + " |\n";
-    md += "| daily limit | " + (t.daily_limit ? std::to_string(t.daily_limit) + " calls" : std::string("none")) + " |\n";
-    md += "| instances | " + profiles_text(t.profiles) + " |\n";
+    if (v1) {
+        md += "| action | " + code(t.action) + " |\n";
+        md += "| token | " + std::string(t.token == TokenKind::Personnel ? "personnel" : "general") + " |\n";
+        md += "| daily limit | " + (t.daily_limit ? std::to_string(t.daily_limit) + " calls" : std::string("none")) + " |\n";
+        md += "| instances | " + profiles_text(t.profiles) + " |\n";
+    } else {
+        const Source& s = *find_source(t.source);
+        md += "| request | " + code(std::string(t.method == HttpMethod::Get ? "GET " : "POST ") + s.base_path + t.action) + " |\n";
+    }
     if (!t.fixed_params.empty()) {
         md += "| fixed parameters |";
         for (const auto& [k, v] : t.fixed_params) md += " " + code(k + "=" + v);
@@ -226,6 +262,8 @@ std::string tables_markdown() {
     md += "# Tables\n\n";
     md += "<!-- Generated from catalog/ by `cmake --build <build-dir> --target update-docs`; "
           "do not edit by hand. -->\n\n";
+    md += "Two sources: Timebutler's API v1 (below, the default) and [GoodTime](#schema-goodtime) "
+          "(`Source=goodtime`).\n\n";
     md += "Every table is in the schema `timebutler`; a statement may name it with or without the "
           "schema. Column names are stable snake_case. An empty field reads NULL, and so does a "
           "reference the API writes as 0. Key columns hold the value that was requested: predicates "
@@ -242,6 +280,17 @@ std::string tables_markdown() {
               " | " + (t.write_route.empty() ? std::string("read-only") : cell(t.write_route)) + " |\n";
     md += "\n";
     for (const Table& t : tables()) table_section(md, t);
+    for (const Source& s : sources()) {
+        if (&s == &default_source()) continue;
+        md += "# Schema " + s.name + "\n\n" + s.description + " Connect with `Source=" + s.name +
+              "`; its tables are in the schema `" + s.name + "`. Times are read as ISO 8601 or epoch milliseconds.\n\n";
+        md += "| table | request | writes |\n|---|---|---|\n";
+        for (const Table& t : s.tables)
+            md += "| [" + t.name + "](#" + anchor(t) + ") | " + code(s.base_path + t.action) + " | " +
+                  (t.write_route.empty() ? std::string("read-only") : cell(t.write_route)) + " |\n";
+        md += "\n";
+        for (const Table& t : s.tables) table_section(md, t);
+    }
     while (md.size() > 1 && md[md.size() - 1] == '\n' && md[md.size() - 2] == '\n') md.pop_back();
     return md;
 }

@@ -7,6 +7,17 @@ function(tb_room_library name)
   target_link_libraries(${name} PUBLIC ${ARGN})
 endfunction()
 
+# RapidJSON (Debian's rapidjson-dev): header-only, so the Windows cross
+# build uses the same headers. Only its own folder is copied into the build
+# tree: adding /usr/include itself would hand the host's C headers to mingw.
+find_path(TB_RAPIDJSON_DIR rapidjson/reader.h PATHS /usr/include NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+if(NOT TB_RAPIDJSON_DIR)
+  message(FATAL_ERROR "RapidJSON not found: install rapidjson-dev (scripts/install-deps.sh)")
+endif()
+file(COPY ${TB_RAPIDJSON_DIR}/rapidjson DESTINATION ${CMAKE_BINARY_DIR}/third_party/include)
+add_library(tb_rapidjson INTERFACE)
+target_include_directories(tb_rapidjson SYSTEM INTERFACE ${CMAKE_BINARY_DIR}/third_party/include)
+
 if(WIN32)
   include(${CMAKE_CURRENT_LIST_DIR}/WindowsDependencies.cmake)
   return()

@@ -61,26 +61,26 @@ SQLRETURN columns(SQLHSTMT h, Char*, SQLSMALLINT, Char* s, SQLSMALLINT sl, Char*
 
 template <class Char>
 SQLRETURN primary_keys(SQLHSTMT h, Char*, SQLSMALLINT, Char* s, SQLSMALLINT sl, Char* t, SQLSMALLINT tl) {
-    return catalog_call(h, [&](Stmt&) { return primary_keys_result(arg(s, sl), arg(t, tl)); });
+    return catalog_call(h, [&](Stmt& stmt) { return primary_keys_result(stmt.dbc->session->catalog_source(), arg(s, sl), arg(t, tl)); });
 }
 
 template <class Char>
 SQLRETURN foreign_keys(SQLHSTMT h, Char* ps, SQLSMALLINT psl, Char* pt, SQLSMALLINT ptl, Char* fs, SQLSMALLINT fsl,
                        Char* ft, SQLSMALLINT ftl) {
-    return catalog_call(h, [&](Stmt&) {
-        return foreign_keys_result(arg(ps, psl), arg(pt, ptl), arg(fs, fsl), arg(ft, ftl));
+    return catalog_call(h, [&](Stmt& stmt) {
+        return foreign_keys_result(stmt.dbc->session->catalog_source(), arg(ps, psl), arg(pt, ptl), arg(fs, fsl), arg(ft, ftl));
     });
 }
 
 template <class Char>
 SQLRETURN statistics(SQLHSTMT h, Char* s, SQLSMALLINT sl, Char* t, SQLSMALLINT tl) {
-    return catalog_call(h, [&](Stmt&) { return statistics_result(arg(s, sl), arg(t, tl)); });
+    return catalog_call(h, [&](Stmt& stmt) { return statistics_result(stmt.dbc->session->catalog_source(), arg(s, sl), arg(t, tl)); });
 }
 
 template <class Char>
 SQLRETURN special_columns(SQLHSTMT h, SQLUSMALLINT id, Char* s, SQLSMALLINT sl, Char* t, SQLSMALLINT tl) {
     return catalog_call(h, [&](Stmt& stmt) {
-        return special_columns_result(id, arg(s, sl), arg(t, tl), stmt.dbc->env->odbc_version);
+        return special_columns_result(stmt.dbc->session->catalog_source(), id, arg(s, sl), arg(t, tl), stmt.dbc->env->odbc_version);
     });
 }
 

@@ -4,6 +4,7 @@
 #include "driver/entry_trace.hpp"
 #include "driver/handles.hpp"
 #include "driver/statement_ops.hpp"
+#include "engine/session.hpp"
 #include "driver/strings.hpp"
 #include "driver/types.hpp"
 
@@ -63,7 +64,7 @@ SQLRETURN col_attribute(SQLHSTMT handle, SQLUSMALLINT number, SQLUSMALLINT field
         case SQL_DESC_NAME: case SQL_DESC_LABEL: case SQL_COLUMN_NAME: return text(c.name);
         case SQL_DESC_BASE_COLUMN_NAME: return text(c.base_column.empty() ? c.name : c.base_column);
         case SQL_DESC_TABLE_NAME: case SQL_DESC_BASE_TABLE_NAME: return text(c.table);
-        case SQL_DESC_SCHEMA_NAME: return text(c.table.empty() ? "" : "timebutler");
+        case SQL_DESC_SCHEMA_NAME: return text(c.table.empty() ? "" : stmt.dbc->session->catalog_source().name);
         case SQL_DESC_CATALOG_NAME: return text("");
         case SQL_DESC_TYPE_NAME: case SQL_DESC_LOCAL_TYPE_NAME: return text(type_name(c.type));
         case SQL_DESC_LITERAL_PREFIX: case SQL_DESC_LITERAL_SUFFIX:

@@ -15,7 +15,6 @@ using catalog::SqlType;
 using engine::Cell;
 using engine::ColumnInfo;
 
-constexpr const char* kSchema = "timebutler";
 
 ColumnInfo text_column(const char* name, bool nullable = true) {
     return {name, SqlType::WVarchar, 128, 0, nullable, {}, {}};
@@ -57,8 +56,9 @@ bool match(std::string_view p, std::string_view t) {
     return t.empty();
 }
 
-bool schema_matches(const Pattern& schema) {
-    return !schema || schema->empty() || pattern_matches(schema, kSchema);
+// A connection's tables are in the schema of its source (timebutler, goodtime).
+bool schema_matches(const Pattern& schema, const catalog::Source& source) {
+    return !schema || schema->empty() || pattern_matches(schema, source.name);
 }
 
 // Characters as a UTF-16 application counts them (a character beyond the
@@ -143,6 +143,7 @@ std::unique_ptr<engine::Cursor> type_info_result(SQLSMALLINT type, SQLINTEGER od
 
 std::unique_ptr<engine::Cursor> tables_result(engine::Session& session, const Pattern& catalog, const Pattern& schema,
                                               const Pattern& table, const Pattern& types) {
+    const catalog::Source& source = session.catalog_source();
     std::vector<ColumnInfo> columns = {text_column("TABLE_CAT"), text_column("TABLE_SCHEM"), text_column("TABLE_NAME"),
                                        text_column("TABLE_TYPE"), text_column("REMARKS")};
     std::vector<std::vector<Cell>> rows;
@@ -154,7 +155,7 @@ std::unique_ptr<engine::Cursor> tables_result(engine::Session& session, const Pa
     if (catalog && is_all(catalog) && is_empty(schema) && is_empty(table)) {
         // SQL_ALL_CATALOGS: the driver has no catalogs.
     } else if (is_all(schema) && no_catalog(catalog) && is_empty(table)) {
-        rows.push_back({null(), text(kSchema), null(), null(), null()});
+        rows.push_back({null(), text(source.name), null(), null(), null()});
     } else if (types && *types == "%" && no_catalog(catalog) && is_empty(schema) && is_empty(table)) {
         rows.push_back({null(), null(), null(), text("TABLE"), null()});
     } else {
@@ -172,11 +173,11 @@ std::unique_ptr<engine::Cursor> tables_result(engine::Session& session, const Pa
                 }
             }
         }
-        if (wants_tables && (!catalog || catalog->empty() || *catalog == "%") && schema_matches(schema)) {
-            for (const auto& t : catalog::tables())
+        if (wants_tables && (!catalog || catalog->empty() || *catalog == "%") && schema_matches(schema, source)) {
+            for (const auto& t : source.tables)
                 // Tables whose action the instance answered as unknown are not listed.
                 if (pattern_matches(table, t.name) && !session.known_to_lack(t))
-                    rows.push_back({null(), text(kSchema), text(t.name), text("TABLE"), text(t.description)});
+                    rows.push_back({null(), text(source.name), text(t.name), text("TABLE"), text(t.description)});
         }
     }
     return fitted_result(std::move(columns), std::move(rows));
@@ -197,6 +198,7 @@ void learn_columns_quietly(engine::Session& session, const catalog::Table& table
 
 std::unique_ptr<engine::Cursor> columns_result(engine::Session& session, SQLINTEGER odbc_version,
                                                const Pattern& schema, const Pattern& table, const Pattern& column) {
+    const catalog::Source& source = session.catalog_source();
     std::vector<ColumnInfo> columns = {
         text_column("TABLE_CAT"), text_column("TABLE_SCHEM"), text_column("TABLE_NAME", false),
         text_column("COLUMN_NAME", false), small_column("DATA_TYPE", false), text_column("TYPE_NAME", false),
@@ -205,8 +207,8 @@ std::unique_ptr<engine::Cursor> columns_result(engine::Session& session, SQLINTE
         text_column("COLUMN_DEF"), small_column("SQL_DATA_TYPE", false), small_column("SQL_DATETIME_SUB"),
         int_column("CHAR_OCTET_LENGTH"), int_column("ORDINAL_POSITION", false), text_column("IS_NULLABLE")};
     std::vector<std::vector<Cell>> rows;
-    if (schema_matches(schema)) {
-        for (const auto& t : catalog::tables()) {
+    if (schema_matches(schema, source)) {
+        for (const auto& t : source.tables) {
             if (!pattern_matches(table, t.name)) continue;
             if (session.known_to_lack(t)) continue;
             learn_columns_quietly(session, t);
@@ -217,7 +219,7 @@ std::unique_ptr<engine::Cursor> columns_result(engine::Session& session, SQLINTE
                 if (!pattern_matches(column, c.name)) continue;
                 const ColumnInfo info = info_of(c);
                 const bool numeric = radix(c.type) != 0;
-                rows.push_back({null(), text(kSchema), text(t.name), text(c.name),
+                rows.push_back({null(), text(source.name), text(t.name), text(c.name),
                                 number(sql_type_code(c.type, odbc_version)), text(type_name(c.type)),
                                 number(std::int64_t(column_size(info))), number(octet_length(info)),
                                 numeric || c.type == SqlType::Timestamp ? number(decimal_digits(info)) : null(),
@@ -233,22 +235,22 @@ std::unique_ptr<engine::Cursor> columns_result(engine::Session& session, SQLINTE
     return fitted_result(std::move(columns), std::move(rows));
 }
 
-std::unique_ptr<engine::Cursor> primary_keys_result(const Pattern& schema, const Pattern& table) {
+std::unique_ptr<engine::Cursor> primary_keys_result(const catalog::Source& source, const Pattern& schema, const Pattern& table) {
     std::vector<ColumnInfo> columns = {text_column("TABLE_CAT"), text_column("TABLE_SCHEM"),
                                        text_column("TABLE_NAME", false), text_column("COLUMN_NAME", false),
                                        small_column("KEY_SEQ", false), text_column("PK_NAME")};
     std::vector<std::vector<Cell>> rows;
-    if (schema_matches(schema))
-        for (const auto& t : catalog::tables()) {
+    if (schema_matches(schema, source))
+        for (const auto& t : source.tables) {
             if (!table || !pattern_matches(table, t.name)) continue;
             for (std::size_t i = 0; i < t.primary_key.size(); ++i)
-                rows.push_back({null(), text(kSchema), text(t.name), text(t.primary_key[i]),
+                rows.push_back({null(), text(source.name), text(t.name), text(t.primary_key[i]),
                                 number(std::int64_t(i + 1)), text("pk_" + t.name)});
         }
     return fitted_result(std::move(columns), std::move(rows));
 }
 
-std::unique_ptr<engine::Cursor> foreign_keys_result(const Pattern& pk_schema, const Pattern& pk_table,
+std::unique_ptr<engine::Cursor> foreign_keys_result(const catalog::Source& source, const Pattern& pk_schema, const Pattern& pk_table,
                                                     const Pattern& fk_schema, const Pattern& fk_table) {
     std::vector<ColumnInfo> columns = {
         text_column("PKTABLE_CAT"), text_column("PKTABLE_SCHEM"), text_column("PKTABLE_NAME", false),
@@ -259,13 +261,13 @@ std::unique_ptr<engine::Cursor> foreign_keys_result(const Pattern& pk_schema, co
     std::vector<std::vector<Cell>> rows;
     const bool pk_given = pk_table && !pk_table->empty();
     const bool fk_given = fk_table && !fk_table->empty();
-    if (schema_matches(pk_schema) && schema_matches(fk_schema))
-        for (const auto& t : catalog::tables())
+    if (schema_matches(pk_schema, source) && schema_matches(fk_schema, source))
+        for (const auto& t : source.tables)
             for (const auto& fk : t.foreign_keys) {
                 if (pk_given && !pattern_matches(pk_table, fk.ref_table)) continue;
                 if (fk_given && !pattern_matches(fk_table, t.name)) continue;
                 if (!pk_given && !fk_given) continue;
-                rows.push_back({null(), text(kSchema), text(fk.ref_table), text(fk.ref_column), null(), text(kSchema),
+                rows.push_back({null(), text(source.name), text(fk.ref_table), text(fk.ref_column), null(), text(source.name),
                                 text(t.name), text(fk.column), number(1), number(SQL_NO_ACTION),
                                 number(SQL_NO_ACTION), text("fk_" + t.name + "_" + fk.column),
                                 text("pk_" + fk.ref_table), number(SQL_NOT_DEFERRABLE)});
@@ -273,34 +275,34 @@ std::unique_ptr<engine::Cursor> foreign_keys_result(const Pattern& pk_schema, co
     return fitted_result(std::move(columns), std::move(rows));
 }
 
-std::unique_ptr<engine::Cursor> statistics_result(const Pattern& schema, const Pattern& table) {
+std::unique_ptr<engine::Cursor> statistics_result(const catalog::Source& source, const Pattern& schema, const Pattern& table) {
     std::vector<ColumnInfo> columns = {
         text_column("TABLE_CAT"), text_column("TABLE_SCHEM"), text_column("TABLE_NAME", false),
         small_column("NON_UNIQUE"), text_column("INDEX_QUALIFIER"), text_column("INDEX_NAME"),
         small_column("TYPE", false), small_column("ORDINAL_POSITION"), text_column("COLUMN_NAME"),
         text_column("ASC_OR_DESC"), int_column("CARDINALITY"), int_column("PAGES"), text_column("FILTER_CONDITION")};
     std::vector<std::vector<Cell>> rows;
-    if (schema_matches(schema))
-        for (const auto& t : catalog::tables()) {
+    if (schema_matches(schema, source))
+        for (const auto& t : source.tables) {
             if (!table || !pattern_matches(table, t.name)) continue;
             // The primary key is the one unique "index" the data guarantees.
             for (std::size_t i = 0; i < t.primary_key.size(); ++i)
-                rows.push_back({null(), text(kSchema), text(t.name), number(SQL_FALSE), null(),
+                rows.push_back({null(), text(source.name), text(t.name), number(SQL_FALSE), null(),
                                 text("pk_" + t.name), number(SQL_INDEX_OTHER), number(std::int64_t(i + 1)),
                                 text(t.primary_key[i]), text("A"), null(), null(), null()});
         }
     return fitted_result(std::move(columns), std::move(rows));
 }
 
-std::unique_ptr<engine::Cursor> special_columns_result(SQLUSMALLINT identifier_type, const Pattern& schema,
+std::unique_ptr<engine::Cursor> special_columns_result(const catalog::Source& source, SQLUSMALLINT identifier_type, const Pattern& schema,
                                                        const Pattern& table, SQLINTEGER odbc_version) {
     std::vector<ColumnInfo> columns = {
         small_column("SCOPE"), text_column("COLUMN_NAME", false), small_column("DATA_TYPE", false),
         text_column("TYPE_NAME", false), int_column("COLUMN_SIZE"), int_column("BUFFER_LENGTH"),
         small_column("DECIMAL_DIGITS"), small_column("PSEUDO_COLUMN")};
     std::vector<std::vector<Cell>> rows;
-    if (identifier_type == SQL_BEST_ROWID && schema_matches(schema))
-        for (const auto& t : catalog::tables()) {
+    if (identifier_type == SQL_BEST_ROWID && schema_matches(schema, source))
+        for (const auto& t : source.tables) {
             if (!table || !pattern_matches(table, t.name)) continue;
             for (const auto& key : t.primary_key) {
                 const catalog::Column* c = t.find_column(key);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "catalog/catalog.hpp"
 #include "driver/odbc.hpp"
 #include "engine/cursor.hpp"
 
@@ -21,11 +22,11 @@ std::unique_ptr<engine::Cursor> tables_result(engine::Session& session, const Pa
                                               const Pattern& table, const Pattern& types);
 std::unique_ptr<engine::Cursor> columns_result(engine::Session& session, SQLINTEGER odbc_version,
                                                const Pattern& schema, const Pattern& table, const Pattern& column);
-std::unique_ptr<engine::Cursor> primary_keys_result(const Pattern& schema, const Pattern& table);
-std::unique_ptr<engine::Cursor> foreign_keys_result(const Pattern& pk_schema, const Pattern& pk_table,
+std::unique_ptr<engine::Cursor> primary_keys_result(const catalog::Source& source, const Pattern& schema, const Pattern& table);
+std::unique_ptr<engine::Cursor> foreign_keys_result(const catalog::Source& source, const Pattern& pk_schema, const Pattern& pk_table,
                                                     const Pattern& fk_schema, const Pattern& fk_table);
-std::unique_ptr<engine::Cursor> statistics_result(const Pattern& schema, const Pattern& table);
-std::unique_ptr<engine::Cursor> special_columns_result(SQLUSMALLINT identifier_type, const Pattern& schema,
+std::unique_ptr<engine::Cursor> statistics_result(const catalog::Source& source, const Pattern& schema, const Pattern& table);
+std::unique_ptr<engine::Cursor> special_columns_result(const catalog::Source& source, SQLUSMALLINT identifier_type, const Pattern& schema,
                                                        const Pattern& table, SQLINTEGER odbc_version);
 // Procedures, procedure columns and privileges: correctly shaped, empty.
 std::unique_ptr<engine::Cursor> empty_result(const char* const* names, std::size_t count);

@@ -16,7 +16,8 @@ std::string trim(std::string_view s) { return std::string(engine::ascii::trim(s)
 
 // Keys the driver reads; everything else draws 01S00. BI tools inject UID,
 // Trusted_Connection and Database: accepted and ignored.
-const char* const kKnownKeys[] = {"DSN", "Driver", "FileDSN", "SaveFile", "Server", "Token", "PWD", "UID",
+const char* const kKnownKeys[] = {"DSN", "Driver", "FileDSN", "SaveFile", "Server", "Source", "Token", "PWD", "UID",
+                                  "User", "Password",
                                   "PersonnelToken", "CAFile", "VerifyTLS", "Cache", "CacheTTL",
                                   "CachePersonnelData", "MaxConcurrentRequests", "ConnectTimeout",
                                   "RequestTimeout", "StallTimeout", "MaxAnswerMB", "AllowInsecureLocalhost",
@@ -115,8 +116,14 @@ engine::SessionConfig make_config(const Attributes& a, std::vector<std::string>&
     engine::SessionConfig c;
     if (auto* v = find_attribute(a, "DSN")) c.data_source = *v;
     if (auto* v = find_attribute(a, "Server")) c.server = *v;
+    if (auto* v = find_attribute(a, "Source"); v && !v->empty()) c.source = trim(*v);
     if (auto* v = find_attribute(a, "Token"); v && !v->empty()) c.token = *v;
-    else if (auto* p = find_attribute(a, "PWD")) c.token = *p;
+    else if (auto* p = find_attribute(a, "PWD"); p && !p->empty()) c.token = *p;
+    else if (auto* q = find_attribute(a, "Password")) c.token = *q;
+    // UID is the login of a source that has one (GoodTime's login email);
+    // Timebutler ignores it, as BI tools inject it.
+    if (auto* v = find_attribute(a, "UID"); v && !v->empty()) c.user = trim(*v);
+    else if (auto* u = find_attribute(a, "User")) c.user = trim(*u);
     if (auto* v = find_attribute(a, "PersonnelToken")) c.personnel_token = *v;
     if (auto* v = find_attribute(a, "CAFile")) c.ca_file = *v;
     if (auto* v = find_attribute(a, "Proxy")) c.proxy = *v;

@@ -106,7 +106,7 @@ std::optional<InfoValue> info_value(SQLUSMALLINT type, const Dbc& dbc) {
     case SQL_DBMS_VER: return std::string("01.00.0000");
     case SQL_SERVER_NAME: return server;
     case SQL_DATA_SOURCE_NAME: return dsn;
-    case SQL_DATABASE_NAME: return std::string("timebutler");
+    case SQL_DATABASE_NAME: return dbc.session ? dbc.session->catalog_source().name : std::string("timebutler");
     case SQL_USER_NAME: return std::string("");
     case SQL_DATA_SOURCE_READ_ONLY: return std::string("N");
     case SQL_ACCESSIBLE_TABLES: return std::string("Y");

@@ -84,7 +84,33 @@ std::string status_problem(std::string_view body) {
 
 } // namespace
 
+namespace {
+// A JSON source's answer: JSON by its content type (or none given) and an
+// array at the top; its elements are checked as they are decoded.
+std::string json_problem(const api::Response& response, std::span<const std::string> secrets) {
+    std::string_view type = response.content_type;
+    type = ascii::trim_field(type.substr(0, type.find(';')));
+    if (!type.empty() && type.find("json") == std::string_view::npos && !ascii::iequals(type, "text/plain"))
+        return "its content type is '" + api::scrub_secrets(std::string(response.content_type.substr(0, 80)), secrets) +
+               "', not application/json";
+    const std::size_t first = response.body.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return "it is empty (an empty result is [])";
+    if (response.body[first] != '[') return "it is not a JSON array";
+    return {};
+}
+} // namespace
+
 void check_answer(const catalog::Table& table, const api::Response& response, std::span<const std::string> secrets) {
+    const catalog::Source* source = catalog::find_source(table.source);
+    if (source && source->format == catalog::AnswerFormat::Json) {
+        const std::string problem = json_problem(response, secrets);
+        if (problem.empty()) return;
+        throw Error("08S01", "the answer of " + source->base_path + table.action + " (table " + source->name + "." +
+                                 table.name + ") is not the service's JSON: " + problem + "; it began: '" +
+                                 api::response_excerpt(response.body, kExcerptBytes, secrets) +
+                                 "'. Nothing of it was used or cached; a proxy or an outage page may stand in for the "
+                                 "service: try again later, and check the Server key");
+    }
     std::string problem;
     // The service sends text/csv;charset=UTF-8 (api-notes.md); an HTML page
     // from a proxy or a maintenance screen comes as text/html.

@@ -99,7 +99,8 @@ Cache::Cache(const SessionConfig& config)
          "position INTEGER NOT NULL, PRIMARY KEY(tbl, name))");
     exec("CREATE TABLE IF NOT EXISTS _invalidations (source TEXT NOT NULL, action TEXT NOT NULL, "
          "generation INTEGER NOT NULL, PRIMARY KEY(source, action))");
-    for (const auto& table : catalog::tables()) ensure_table(table);
+    for (const auto& source : catalog::sources())
+        for (const auto& table : source.tables) ensure_table(table);
 }
 
 sqlite3* Cache::open_handle(const std::string& path, int flags) {
@@ -176,7 +177,13 @@ void Cache::exec(const std::string& sql) {
     }
 }
 
-std::string Cache::table_name(const catalog::Table& table) { return table.name; }
+// Timebutler's tables keep their plain names (cache files of earlier
+// versions stay valid); another source's carry its name, so two sources
+// sharing a cache file never mix their users or projects.
+std::string Cache::table_name(const catalog::Table& table) {
+    if (table.source.empty() || table.source == catalog::default_source().name) return table.name;
+    return table.source + "_" + table.name;
+}
 
 bool Cache::in_memory(const catalog::Table& table) const {
     return on_disk_ && !cache_personnel_ && table.token == catalog::TokenKind::Personnel;
@@ -191,11 +198,11 @@ void Cache::ensure_table(const catalog::Table& table) {
     const std::string plain = "EXISTS " + quote_identifier(table_name(table));
     ddl.replace(ddl.find(plain), plain.size(), "EXISTS " + sql_name(table));
     exec(ddl);
-    auto& cols = columns_[table.name];
+    auto& cols = columns_[table_name(table)];
     cols.clear();
     for (const auto& c : table.columns) cols.push_back({c, false});
     Stmt q(db_, "SELECT name FROM _runtime_columns WHERE tbl = ? ORDER BY position");
-    q.text(1, table.name);
+    q.text(1, table_name(table));
     // The names are remembered in the file, but a table in the memory schema
     // (personnel data) or one made by an older connection may lack them.
     const auto present = stored_columns(table);
@@ -221,16 +228,16 @@ std::set<std::string> Cache::stored_columns(const catalog::Table& table) {
 void Cache::reload_columns(const catalog::Table& table) { ensure_table(table); }
 
 const std::vector<CacheColumn>& Cache::columns(const catalog::Table& table) {
-    auto it = columns_.find(table.name);
+    auto it = columns_.find(table_name(table));
     if (it == columns_.end()) {
         ensure_table(table);
-        it = columns_.find(table.name);
+        it = columns_.find(table_name(table));
     }
     return it->second;
 }
 
 void Cache::add_runtime_columns(const catalog::Table& table, const std::vector<std::string>& names) {
-    auto& cols = columns_[table.name];
+    auto& cols = columns_[table_name(table)];
     std::optional<std::set<std::string>> present;
     for (const auto& name : names) {
         bool known = false;
@@ -243,7 +250,7 @@ void Cache::add_runtime_columns(const catalog::Table& table, const std::vector<s
             exec("ALTER TABLE " + sql_name(table) + " ADD COLUMN " + quote_identifier(name) + " " +
                  catalog::sqlite_decl_type(c));
         Stmt q(db_, "INSERT OR IGNORE INTO _runtime_columns(tbl, name, position) VALUES (?, ?, ?)");
-        q.text(1, table.name);
+        q.text(1, table_name(table));
         q.text(2, name);
         sqlite3_bind_int(q.stmt, 3, int(cols.size()));
         q.done(db_, "cannot remember a run-time column");

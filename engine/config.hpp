@@ -7,8 +7,10 @@ namespace tb::engine {
 
 struct SessionConfig {
     std::string data_source;          // DSN name, "" for DSN-less (names the cache file)
+    std::string source = "timebutler";  // Source key: the catalog source (and schema) of the connection
     std::string server;               // "https://host[:port]"
-    std::string token;                // general API token (never logged)
+    std::string token;                // general API token; GoodTime: the API password (never logged)
+    std::string user;                 // GoodTime: the login email (UID)
     std::string personnel_token;      // for personnelfiles and salaries
     std::string proxy;                // Proxy key ("" = platform default)
     std::string no_proxy;             // NoProxy key

@@ -54,6 +54,7 @@ bool convert_field(const catalog::Column& column, std::string_view value, std::s
         if (parse_integer(value, ms) && ms == 0) return true;  // "0": not set
         return text_from(parse_epoch_millis(value, owned));
     }
+    case P::Timestamp: return text_from(parse_timestamp(value, owned));
     case P::Text:
     case P::None:
         cell.kind = FieldValue::Kind::Text;

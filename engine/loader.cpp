@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "api/csv.hpp"
+#include "api/json_rows.hpp"
 #include "api/response_text.hpp"
 #include "engine/batch_insert.hpp"
 #include "engine/cache.hpp"
@@ -93,6 +94,16 @@ std::string partition_text(const LoadContext& context) {
     return context.request.empty() ? std::string("(no request parameters)") : context.request;
 }
 
+// An answer of a JSON source that is not an array of flat objects: nothing
+// of it is loaded.
+Error json_error(const catalog::Table& table, const LoadContext& context, const api::JsonShapeError& e) {
+    std::string where = "table " + table.source + "." + table.name + ", partition " + partition_text(context);
+    if (e.element()) where += ", element " + std::to_string(e.element());
+    if (!e.field().empty()) where += ", field '" + api::response_excerpt(e.field(), 80, context.secrets) + "'";
+    return Error("HY000", where + ": " + e.what() + ", so the answer cannot be decoded. Nothing of this answer was "
+                          "loaded; please report it to the driver's maintainers");
+}
+
 void exec_sql(sqlite3* db, const std::string& sql) {
     if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
         throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
@@ -134,7 +145,16 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
     // The header decides the columns (and may add run-time ones) before any row.
     std::string_view rows_text = body;
     std::vector<std::string> header;
-    if (!table.header_less) {
+    const catalog::Source* source = catalog::find_source(table.source);
+    const bool json = source && source->format == catalog::AnswerFormat::Json;
+    if (json) {
+        // The first reading checks the whole answer and collects its names.
+        try {
+            header = api::json_array_keys(body);
+        } catch (const api::JsonShapeError& e) {
+            throw json_error(table, context, e);
+        }
+    } else if (!table.header_less) {
         const std::size_t end = header_end(body);
         api::decode_csv(body.substr(0, end), false, [&](std::span<const std::string_view> fields, std::size_t) {
             if (header.empty()) header.assign(fields.begin(), fields.end());
@@ -236,6 +256,17 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
     // The request's key value wins over a field of the same column.
     for (int& t : target)
         if (std::find(key_targets.begin(), key_targets.end(), t) != key_targets.end()) t = -1;
+    // JSON: declared columns that cannot be NULL, come from the answer (ids)
+    // and no member of it names; such an answer is refused at its first element.
+    std::vector<int> required_json;
+    if (json)
+        for (std::size_t i = 0; i < cols.size(); ++i) {
+            const auto& c = cols[i].column;
+            if (!c.nullable && !c.header.empty() && c.parser != catalog::ValueParser::None &&
+                std::find(key_targets.begin(), key_targets.end(), int(i)) == key_targets.end() &&
+                std::find(target.begin(), target.end(), int(i)) == target.end())
+                required_json.push_back(int(i));
+        }
     std::vector<int> filled;  // the columns the fields fill, each once
     for (int t : target)
         if (t >= 0 && std::find(filled.begin(), filled.end(), t) == filled.end()) filled.push_back(t);
@@ -283,7 +314,7 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
                                          "'. Nothing of this answer was loaded; please report the line to "
                                          "the driver's maintainers");
             };
-            api::decode_csv(rows_text, false, [&](std::span<const std::string_view> fields, std::size_t) {
+            auto on_row = [&](std::span<const std::string_view> fields, std::size_t) {
                 if (!batch && !(batch = queue.acquire())) throw Cancelled{};
                 ++decoded_rows;
                 const int r = batch->rows;
@@ -306,7 +337,36 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
                     queue.publish(batch);
                     batch = nullptr;
                 }
-            }, expected, bad_row);
+            };
+            if (json) {
+                // An element without a value for a column that cannot be NULL
+                // (an id) is not a row the driver can believe.
+                auto checked = [&](std::span<const std::string_view> fields, std::size_t element) {
+                    for (std::size_t f = 0; f < target.size() && f < fields.size(); ++f) {
+                        const int c = target[f];
+                        if (c >= 0 && !cols[std::size_t(c)].column.nullable && is_blank(fields[f]))
+                            throw Error("HY000", "table " + table.source + "." + table.name + ", partition " +
+                                                     partition_text(context) + ", element " + std::to_string(element) +
+                                                     ", field '" + header[f] + "': no value for column " +
+                                                     cols[std::size_t(c)].column.name +
+                                                     ", which cannot be NULL. Nothing of this answer was loaded");
+                    }
+                    for (const int c : required_json)
+                            throw Error("HY000", "table " + table.source + "." + table.name + ", partition " +
+                                                     partition_text(context) + ", element " + std::to_string(element) +
+                                                     ": the answer has no field for column " +
+                                                     cols[std::size_t(c)].column.name +
+                                                     ", which cannot be NULL. Nothing of this answer was loaded");
+                    on_row(fields, element);
+                };
+                try {
+                    api::decode_json_rows(body, header, checked);
+                } catch (const api::JsonShapeError& e) {
+                    throw json_error(table, context, e);
+                }
+            } else {
+                api::decode_csv(rows_text, false, on_row, expected, bad_row);
+            }
             if (batch) queue.publish(batch);
             queue.finish();
         } catch (const Cancelled&) {

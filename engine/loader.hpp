@@ -46,6 +46,11 @@ inline constexpr std::size_t kMaxRuntimeNameBytes = 64;
 bool parse_date_dmy(std::string_view text, std::string& out);
 bool parse_time_hm(std::string_view text, std::string& out);
 bool parse_epoch_millis(std::string_view text, std::string& out);
+// ISO 8601 ("2025-01-02T08:30:00", with a fraction, 'Z' or an offset, which
+// is turned to UTC; a date alone is midnight) -> "2025-01-02 08:30:00".
+bool parse_iso_timestamp(std::string_view text, std::string& out);
+// Epoch milliseconds (digits only) or ISO 8601.
+bool parse_timestamp(std::string_view text, std::string& out);
 bool parse_integer(std::string_view text, std::int64_t& out);
 bool parse_decimal(std::string_view text, double& out);
 bool parse_bool(std::string_view text, bool& out);

@@ -236,6 +236,53 @@ const sql::Constraint* find(const std::map<std::string, sql::Constraint>& constr
     return it == constraints.end() ? nullptr : &it->second;
 }
 
+int days_in(int y, int m) {
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+Date next_day(const Date& d) {
+    if (d.d < days_in(d.y, d.m)) return {d.y, d.m, d.d + 1};
+    if (d.m < 12) return {d.y, d.m + 1, 1};
+    return {d.y + 1, 1, 1};
+}
+
+// A period (GoodTime's start/end) from the predicates on a TIMESTAMP column:
+// the whole span is one request. start is the first day the predicates
+// allow; end the day after the last one, so a service that reads end as
+// inclusive and one that reads it as exclusive both cover the span (SQLite
+// filters the rest). An open side is closed by the current month.
+struct Period { Date start, end; };
+Period period_of(const catalog::KeyColumn& key, const std::map<std::string, sql::Constraint>& constraints,
+                 const ParameterValues& p, const Today& today) {
+    std::optional<Date> lo, hi;
+    if (const sql::Constraint* c = find(constraints, key.derived_from))
+        if (auto span = date_span(*c, p)) {
+            if (span->dates) {
+                for (const auto& d : *span->dates) {
+                    if (!lo || before(d, *lo)) lo = d;
+                    if (!hi || before(*hi, d)) hi = d;
+                }
+            } else {
+                lo = span->lo;
+                hi = span->hi;
+            }
+        }
+    const Date month_start{today.year, today.month, 1};
+    const Date month_end{today.year, today.month, days_in(today.year, today.month)};
+    Period period;
+    if (lo) period.start = *lo;
+    else if (hi) period.start = before(*hi, month_start) ? Date{hi->y, hi->m, 1} : month_start;
+    else period.start = month_start;
+    Date last;
+    if (hi) last = *hi;
+    else last = before(month_end, period.start) ? Date{period.start.y, period.start.m, days_in(period.start.y, period.start.m)}
+                                                : month_end;
+    period.end = next_day(last);
+    return period;
+}
+
 } // namespace
 
 Today Today::now() {
@@ -298,6 +345,13 @@ std::vector<PlannedRequest> plan_requests(const catalog::Table& table,
 
     for (const auto& key : table.keys) {
         KeyPlan plan{&key, std::nullopt};
+        if (key.period != catalog::PeriodEnd::None) {
+            const Period period = period_of(key, constraints, parameters, today);
+            if (before(period.end, period.start) || iso(period.end) == iso(period.start)) return {};  // nothing allowed
+            plan.values = std::vector<std::string>{iso(key.period == catalog::PeriodEnd::Start ? period.start : period.end)};
+            plans.push_back(std::move(plan));
+            continue;
+        }
         const sql::Constraint* c = find(constraints, key.column);
         if (c) {
             if (key.format == catalog::ParamFormat::Integer) {
@@ -373,6 +427,8 @@ std::vector<PlannedRequest> plan_requests(const catalog::Table& table,
                 case Default::FirstOfMonth: values = {iso({today.year, today.month, 1})}; break;
                 case Default::Today: values = {iso({today.year, today.month, today.day})}; break;
                 case Default::EveryUser: values = user_ids; break;
+                case Default::StartOfMonth: values = {iso({today.year, today.month, 1})}; break;
+                case Default::EndOfMonth: values = {iso(next_day({today.year, today.month, days_in(today.year, today.month)}))}; break;
                 case Default::Omit: break;
                 }
             }

@@ -45,14 +45,16 @@ void ensure_runtime_schema_table(sqlite3* db) {
 
 std::optional<std::int64_t> runtime_schema_learned_at(sqlite3* db, const catalog::Table& table) {
     Query q(db, "SELECT learned_at FROM _runtime_learned WHERE tbl = ?");
-    sqlite3_bind_text(q.stmt, 1, table.name.data(), int(table.name.size()), SQLITE_TRANSIENT);
+    const std::string name = Cache::table_name(table);
+    sqlite3_bind_text(q.stmt, 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
     if (q.row()) return sqlite3_column_int64(q.stmt, 0);
     return std::nullopt;
 }
 
 void remember_runtime_schema(sqlite3* db, const catalog::Table& table) {
     Query q(db, "INSERT OR REPLACE INTO _runtime_learned(tbl, learned_at) VALUES (?, ?)");
-    sqlite3_bind_text(q.stmt, 1, table.name.data(), int(table.name.size()), SQLITE_TRANSIENT);
+    const std::string name = Cache::table_name(table);
+    sqlite3_bind_text(q.stmt, 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
     sqlite3_bind_int64(q.stmt, 2, std::int64_t(std::time(nullptr)));
     q.row();
 }
@@ -60,7 +62,8 @@ void remember_runtime_schema(sqlite3* db, const catalog::Table& table) {
 std::vector<std::string> repair_runtime_schema(Cache& cache) {
     std::vector<std::string> repaired;
     sqlite3* db = cache.db();
-    for (const auto& table : catalog::tables()) {
+    for (const auto& source : catalog::sources())
+    for (const auto& table : source.tables) {
         std::size_t runtime = 0;
         bool long_name = false;
         for (const auto& c : cache.columns(table)) {
@@ -82,8 +85,8 @@ std::vector<std::string> repair_runtime_schema(Cache& cache) {
         cache.begin();
         try {
             exec("DROP TABLE IF EXISTS " + cache.sql_name(table));
-            exec("DELETE FROM _runtime_columns WHERE tbl = ?", table.name);
-            exec("DELETE FROM _runtime_learned WHERE tbl = ?", table.name);
+            exec("DELETE FROM _runtime_columns WHERE tbl = ?", Cache::table_name(table));
+            exec("DELETE FROM _runtime_learned WHERE tbl = ?", Cache::table_name(table));
             exec("DELETE FROM main._partitions WHERE action = ?", table.action);
             exec("DELETE FROM volatile._partitions WHERE action = ?", table.action);
             cache.commit();

@@ -2,12 +2,14 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <map>
 #include <set>
 #include <thread>
 
+#include "api/bearer_login.hpp"
 #include "api/client.hpp"
 #include "api/response_text.hpp"
 #include "engine/answer_check.hpp"
@@ -64,13 +66,31 @@ std::string canonical_params(const std::vector<std::pair<std::string, std::strin
 }
 
 Session::Session(SessionConfig config) : config_(std::move(config)) {
+    catalog_source_ = catalog::find_source(config_.source);
+    if (!catalog_source_) {
+        std::string names;
+        for (const auto& s : catalog::sources()) names += (names.empty() ? "" : " or ") + s.name;
+        throw Error("HY024", "the connection key Source has the value '" + config_.source + "'; it takes " + names +
+                                 " (the default is " + catalog::default_source().name + ")");
+    }
+    const bool jwt = catalog_source_->auth == catalog::AuthKind::JwtLogin;
     if (config_.server.empty())
-        throw Error("08001", "no server given: set Server=https://<your Timebutler host> in the connection string or DSN");
+        throw Error("08001", std::string("no server given: set Server=https://<your ") +
+                                 (jwt ? "GoodTime" : "Timebutler") + " host> in the connection string or DSN");
     config_.server = checked_server(config_);
+    if (jwt && config_.user.empty())
+        throw Error("28000", "no login email given: set UID (or User) to the login email of the GoodTime account "
+                             "in the connection string or DSN");
+    if (jwt && config_.token.empty())
+        throw Error("28000", "no API password given: set PWD (or Password) in the connection string or DSN; it is "
+                             "the REST API password set in GoodTime's settings, tab Security");
     if (config_.token.empty())
         throw Error("28000", "no API token given: set Token (or PWD) in the connection string or DSN; "
                              "an administrator finds it in Timebutler under Settings > API");
-    source_ = fingerprint(config_.server + "\n" + config_.token);
+    // Timebutler's fingerprint is unchanged (cache files stay valid); a
+    // login source's also holds the source and the login email.
+    source_ = jwt ? fingerprint(catalog_source_->name + "\n" + config_.server + "\n" + config_.user + "\n" + config_.token)
+                  : fingerprint(config_.server + "\n" + config_.token);
     secrets_ = {config_.token, config_.personnel_token};
     if (!config_.personnel_token.empty())
         personnel_source_ = fingerprint(config_.server + "\n" + config_.personnel_token);
@@ -88,6 +108,7 @@ Session::Session(SessionConfig config) : config_(std::move(config)) {
     c.max_answer_bytes = std::size_t(config_.max_answer_mib) << 20;
     c.max_concurrent = config_.max_concurrent_requests;
     client_ = std::make_unique<api::Client>(c);
+    if (jwt) login_ = std::make_unique<api::BearerLogin>(*client_, catalog_source_->login_path, config_.user, config_.token);
     open_cache();
     register_last_insert_id();
 }
@@ -135,6 +156,82 @@ void Session::note_created_ids(const std::vector<std::int64_t>& ids) {
 }
 
 Session::~Session() = default;
+
+std::string Session::bearer_token(api::Deadline deadline) {
+    try {
+        std::string token = login_->token(deadline);
+        if (std::find(secrets_.begin(), secrets_.end(), token) == secrets_.end()) secrets_.push_back(token);
+        return token;
+    } catch (const api::LoginFailure&) {
+        raise_login(std::current_exception());
+    }
+}
+
+std::string Session::renew_bearer(const std::string& rejected, api::Deadline deadline) {
+    try {
+        std::string token = login_->renew(rejected, deadline);
+        if (std::find(secrets_.begin(), secrets_.end(), token) == secrets_.end()) secrets_.push_back(token);
+        return token;
+    } catch (const api::LoginFailure&) {
+        raise_login(std::current_exception());
+    }
+}
+
+void Session::raise_login(const std::exception_ptr& failure) const {
+    const std::string where = config_.server + catalog_source_->login_path;
+    try {
+        std::rethrow_exception(failure);
+    } catch (const api::LoginFailure& f) {
+        if (f.bad_answer())
+            throw Error("08S01", "the login at " + where + " answered without a token (neither a JSON web token, a "
+                                 "JSON string nor an object with a token member); check the Server key");
+        const api::Outcome& outcome = f.outcome();
+        const long status = outcome.ok() ? outcome.response.status : 0;
+        if (status == 400 || status == 401 || status == 403)
+            throw Error("28000", "the login of " + config_.user + " at " + where + " was refused (HTTP " +
+                                     std::to_string(status) + "): check UID (the login email) and PWD (the REST API "
+                                     "password set in GoodTime's settings, tab Security, where the REST API must be "
+                                     "activated)",
+                        status);
+        raise(*catalog_source_->find_table(catalog_source_->check_table), outcome);
+    }
+}
+
+api::Request Session::request_for(const catalog::Table& table, const PlannedRequest& planned, api::Deadline deadline) {
+    api::Request request;
+    request.action = table.action;
+    if (!login_) {
+        request.params = planned.params;
+        request.token = token_for(table);
+        return request;
+    }
+    // A parameter the action names as "{param}" is a path segment; the rest
+    // are the query.
+    std::string path = table.action;
+    for (const auto& [name, value] : planned.params) {
+        const std::string marker = "{" + name + "}";
+        if (auto at = path.find(marker); at != std::string::npos) path.replace(at, marker.size(), api::path_segment(value));
+        else request.params.emplace_back(name, value);
+    }
+    request.path = catalog_source_->base_path + path;
+    request.method = table.method == catalog::HttpMethod::Get ? api::Method::Get
+                     : table.method == catalog::HttpMethod::Delete ? api::Method::Delete
+                                                                   : api::Method::Post;
+    request.bearer = bearer_token(deadline);
+    return request;
+}
+
+api::Outcome Session::perform_write(const catalog::Table&, api::Request request) {
+    if (!login_) return client_->perform(request);
+    request.bearer = bearer_token({});
+    api::Outcome outcome = client_->perform(request);
+    // A 401 is the service refusing the token before acting: one fresh login.
+    if (outcome.ok() && outcome.response.status == 401) {
+        request.bearer = renew_bearer(request.bearer, {});
+        outcome = client_->perform(request);
+    }
+    return outcome;
+}
 
 const std::string& Session::token_for(const catalog::Table& table) const {
     if (table.token == catalog::TokenKind::Personnel) {
@@ -213,33 +310,53 @@ void Session::raise(const catalog::Table& table, const api::Outcome& outcome) co
     }
     switch (status) {
     case 401:
+        if (login_)
+            throw Error("28000", "the server refused the login token for " + catalog_source_->base_path + table.action +
+                                     " at " + config_.server + " (HTTP 401) even after a fresh login; check that the "
+                                     "account of UID may use the REST API",
+                        status);
         throw Error("28000", "the server refused the API token for " + where +
                                  " (HTTP 401): the token is wrong, or API access is switched off; check the " +
                                  (table.token == catalog::TokenKind::Personnel ? "PersonnelToken" : "Token") + " key",
                     status);
     case 400:
-        if (is_unknown_action(outcome)) raise_missing(table, false);
+        if (!login_ && is_unknown_action(outcome)) raise_missing(table, false);
         throw Error("HY000", "HTTP 400 from " + where + " (table " + table.name + "): " +
                                  api::response_excerpt(outcome.response.body, 200, secrets_) +
                                  "; the service refused a request parameter",
                     status);
     case 404:
-        throw Error("08001", "HTTP 404 from " + config_.server + "/api/v1/" + table.action +
-                                 ": the Server key does not point at a Timebutler instance", status);
+        // A REST source answers 404 for a thing it does not know (a user, an id).
+        if (login_)
+            throw Error("HY000", "HTTP 404 from " + where + " (table " + table.name + "): " +
+                                     api::response_excerpt(outcome.response.body, 200, secrets_),
+                        status);
+        throw Error("08001", "HTTP 404 from " + config_.server + catalog_source_->base_path + table.action +
+                                 ": the Server key does not point at a " + catalog_source_->title + " service", status);
     default:
         throw Error("HY000", "HTTP " + std::to_string(status) + " from " + where +
-                                 (status >= 500 ? ": the service failed; try again later" : ""),
+                                 (status >= 500 ? ": the service failed; try again later" : "") +
+                                 (login_ && status < 500 ? ": " + api::response_excerpt(outcome.response.body, 200, secrets_)
+                                                         : std::string()),
                     status);
     }
 }
 
 void Session::check_connection(long login_timeout_seconds) {
+    if (login_) {
+        // The login itself proves the credentials.
+        api::Deadline deadline;
+        if (login_timeout_seconds > 0)
+            deadline = std::chrono::steady_clock::now() + std::chrono::seconds(login_timeout_seconds);
+        bearer_token(deadline);
+        return;
+    }
     sqlite3* db = cache_->db();
     if (token_accepted_recently(db, source_, config_.cache_ttl_seconds)) return;
     // holidaysets: in every edition of the reference (full, tenant, older)
     // and the smallest answer. Only a 401 says the token is wrong; an action
     // the instance does not know (400) was still asked with a token it took.
-    const catalog::Table* table = catalog::find_table("holidaysets");
+    const catalog::Table* table = catalog_source_->find_table(catalog_source_->check_table);
     api::Request request;
     request.action = table->action;
     request.token = config_.token;
@@ -317,11 +434,7 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
     std::vector<api::Request> requests;
     std::map<const catalog::Table*, int> limited_calls;
     for (const auto& p : pending) {
-        api::Request request;
-        request.action = p.table->action;
-        request.params = p.request->params;
-        request.token = token_for(*p.table);
-        requests.push_back(std::move(request));
+        requests.push_back(request_for(*p.table, *p.request, deadline));
         if (p.table->daily_limit > 0) ++limited_calls[p.table];
     }
     // Count the calls of daily-limited actions before making them, all or
@@ -356,6 +469,25 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
         std::string().swap(outcome.response.body);
     };
     auto outcomes = client_->perform_all(requests, deadline, cancel, load_answer);
+    if (login_) {
+        // A token the service no longer takes (it expired early, or the
+        // service restarted): one fresh login, the refused requests once more.
+        std::vector<std::size_t> refused;
+        for (std::size_t i = 0; i < outcomes.size(); ++i)
+            if (outcomes[i].ok() && outcomes[i].response.status == 401) refused.push_back(i);
+        if (!refused.empty()) {
+            const std::string fresh = renew_bearer(requests[refused.front()].bearer, deadline);
+            std::vector<api::Request> again;
+            for (std::size_t i : refused) {
+                again.push_back(requests[i]);
+                again.back().bearer = fresh;
+            }
+            auto second = client_->perform_all(again, deadline, cancel, [&](std::size_t j, api::Outcome& outcome) {
+                load_answer(refused[j], outcome);
+            });
+            for (std::size_t j = 0; j < refused.size(); ++j) outcomes[refused[j]] = std::move(second[j]);
+        }
+    }
     // A failed request is raised after the others are loaded: what arrived
     // is kept, and a statement run again asks only for the rest.
     std::optional<std::size_t> failed;
@@ -367,7 +499,7 @@ std::vector<std::vector<std::int64_t>> Session::materialize(const std::vector<Ne
         if (general_token && outcome.ok() && outcome.response.status == 401) forget_token_accepted(db, source_);
         else if (general_token && outcome.ok() && (outcome.response.status == 200 || outcome.response.status == 400))
             general_token_taken = true;
-        if (is_unknown_action(outcome)) remember_missing_action(db, source_, action);
+        if (!login_ && is_unknown_action(outcome)) remember_missing_action(db, source_, action);
         if (!outcome.ok() || outcome.response.status != 200) {
             if (!failed) failed = i;
         } else if (lacking.count(action)) {
@@ -396,7 +528,10 @@ void Session::learn_runtime_columns(const catalog::Table& table, std::vector<War
         return;
     }
     // One request of the table's default plan reads the header; its rows stay cached.
-    std::vector<PlannedRequest> requests = plan_requests(table, {}, {}, today(), {});
+    // A JSON source's per-user tables (timeentries) learn from the first user's answer.
+    std::vector<std::string> users;
+    if (login_ && needs_user_list(table, {})) users = user_ids(warnings);
+    std::vector<PlannedRequest> requests = plan_requests(table, {}, {}, today(), users);
     if (requests.empty()) return;
     requests.resize(1);
     materialize({Need{&table, std::move(requests)}}, warnings);
@@ -407,17 +542,22 @@ void Session::learn_runtime_columns(const catalog::Table& table, std::vector<War
 }
 
 std::vector<std::string> Session::user_ids(std::vector<Warning>& warnings) {
-    const catalog::Table* users = catalog::find_table("users");
+    const catalog::Table* users = catalog_source_->find_table(catalog_source_->users_table);
+    const std::string column = catalog::quote_identifier(catalog_source_->users_column);
     Need need{users, {PlannedRequest{}}};
     auto parts = materialize({need}, warnings);
     std::vector<std::string> ids;
     sqlite3_stmt* stmt = nullptr;
-    std::string sql = "SELECT user_id FROM " + cache_->sql_name(*users) +
-                      " WHERE " + Cache::partition_condition({parts[0][0]}) + " AND user_id IS NOT NULL ORDER BY user_id";
+    std::string sql = "SELECT " + column + " FROM " + cache_->sql_name(*users) + " WHERE " +
+                      Cache::partition_condition({parts[0][0]}) + " AND " + column + " IS NOT NULL ORDER BY " + column;
     if (sqlite3_prepare_v2(cache_->db(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
         throw Error("HY000", std::string("cache: cannot read the users: ") + sqlite3_errmsg(cache_->db()));
     int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) ids.push_back(std::to_string(sqlite3_column_int64(stmt, 0)));
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        // Timebutler's ids as digits (an integer column), GoodTime's emails as text.
+        if (sqlite3_column_type(stmt, 0) == SQLITE_INTEGER) ids.push_back(std::to_string(sqlite3_column_int64(stmt, 0)));
+        else ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+    }
     const std::string message = rc == SQLITE_DONE ? "" : sqlite3_errmsg(cache_->db());
     sqlite3_finalize(stmt);
     if (!message.empty()) throw Error("HY000", "cache: cannot read the users: " + message);

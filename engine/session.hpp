@@ -17,6 +17,8 @@
 
 #include "api/client.hpp"
 
+namespace tb::api { class BearerLogin; }
+
 namespace tb::engine {
 
 class Session {
@@ -27,6 +29,16 @@ public:
     Session& operator=(const Session&) = delete;
 
     const SessionConfig& config() const { return config_; }
+    // The source the connection reads (the Source key): its tables are the
+    // schema of its name.
+    const catalog::Source& catalog_source() const { return *catalog_source_; }
+    // The request of one planned read, with the source's authentication
+    // (a JSON source's Bearer token: a login when there is none yet).
+    api::Request request_for(const catalog::Table& table, const PlannedRequest& planned, api::Deadline deadline = {});
+    // Sends one write request once; for a source with a login, a 401 makes
+    // one fresh login and the request is sent again (the service refused
+    // it, so it did not act on it).
+    api::Outcome perform_write(const catalog::Table& table, api::Request request);
     Cache& cache() { return *cache_; }
     api::Client& client() { return *client_; }
     // A fingerprint of server and token: partitions of two tokens never mix.
@@ -59,7 +71,8 @@ public:
     // Whether each request would be answered from the cache (for EXPLAIN).
     bool is_cached(const catalog::Table& table, const PlannedRequest& request);
 
-    // Every user id (from the users table), for one-request-per-user tables.
+    // Every user (the source's users column: Timebutler's user ids, GoodTime's
+    // login emails), for one-request-per-user tables.
     std::vector<std::string> user_ids(std::vector<Warning>& warnings);
 
     // Turns a failed request into the error a user can act on.
@@ -89,7 +102,15 @@ private:
     const std::string& fingerprint_for(const catalog::Table& table) const;
     [[noreturn]] void raise_missing(const catalog::Table& table, bool remembered) const;
 
+    // A JSON source's token (a login when none is held or it expires soon);
+    // a refused login is 28000.
+    std::string bearer_token(api::Deadline deadline);
+    std::string renew_bearer(const std::string& rejected, api::Deadline deadline);
+    [[noreturn]] void raise_login(const std::exception_ptr& failure) const;
+
     SessionConfig config_;
+    const catalog::Source* catalog_source_ = nullptr;
+    std::unique_ptr<api::BearerLogin> login_;   // JwtLogin sources
     std::vector<std::string> secrets_;   // both tokens: scrubbed from every response text quoted
     std::string source_;
     std::string personnel_source_;

@@ -37,12 +37,12 @@ struct NamedTable {
     const catalog::Table* table;
 };
 
-std::string suggestion_for(std::string_view bare, const std::vector<NamedTable>& tables) {
+std::string suggestion_for(std::string_view bare, const std::vector<NamedTable>& tables, const catalog::Source& source) {
     // The statement's own tables first: a near name elsewhere misleads.
     for (const auto& t : tables)
         if (std::string s = catalog::suggest_column(*t.table, bare); !s.empty()) return s;
     if (!tables.empty()) return {};
-    for (const auto& table : catalog::tables()) {
+    for (const auto& table : source.tables) {
         if (table.find_column(bare)) continue;
         if (std::string s = catalog::suggest_column(table, bare); !s.empty()) return s;
     }
@@ -50,13 +50,13 @@ std::string suggestion_for(std::string_view bare, const std::vector<NamedTable>&
 }
 
 Error statement_error(int code, const std::string& message, const std::vector<NamedTable>& tables, SqlitePhase phase,
-                      std::string_view text) {
+                      std::string_view text, const catalog::Source& source = catalog::default_source()) {
     constexpr std::string_view no_column = "no such column: ";
     constexpr std::string_view ambiguous = "ambiguous column name: ";
     if (message.rfind(no_column, 0) == 0) {
         std::string name(message.substr(no_column.size()));
         std::string bare = name.substr(name.rfind('.') == std::string::npos ? 0 : name.rfind('.') + 1);
-        std::string hint = suggestion_for(bare, tables);
+        std::string hint = suggestion_for(bare, tables, source);
         return Error("42S22", "unknown column " + name + (hint.empty() ? "" : "; did you mean " + hint + "?"));
     }
     if (message.rfind(ambiguous, 0) == 0) {
@@ -132,16 +132,20 @@ void Statement::prepare(sql::StatementPtr ast) {
     row_count_ = -1;
     const sql::Statement* inner = sql::kind(*ast_) == sql::StatementKind::Explain ? sql::explained(*ast_) : ast_.get();
     if (sql::kind(*inner) != sql::StatementKind::Select) {
-        check_write_target(*inner);
+        check_write_target(session_, *inner);
         if (inner != ast_.get()) throw Error("HYC00", "EXPLAIN shows the plan of SELECT statements only");
     }
     for (const auto& ref : sql::base_tables(*inner)) {
-        if (!ref.schema.empty() && lower(ref.schema) != "timebutler")
+        const catalog::Source& source = session_.catalog_source();
+        if (!ref.schema.empty() && lower(ref.schema) != source.name)
             throw Error("42S02", "unknown schema " + ref.schema + " in " + ref.schema + "." + ref.name +
-                                     "; the driver's tables are in schema timebutler");
-        const catalog::Table* table = catalog::find_table(ref.name);
+                                     "; this connection's tables are in schema " + source.name +
+                                     (catalog::find_source(ref.schema) ? " (a connection reads one source: set Source=" +
+                                                                             lower(ref.schema) + " for the other)"
+                                                                       : std::string()));
+        const catalog::Table* table = source.find_table(ref.name);
         if (!table) {
-            std::string hint = catalog::suggest_table(ref.name);
+            std::string hint = source.suggest_table(ref.name);
             throw Error("42S02", "unknown table " + ref.name +
                                      (hint.empty() ? "; SQLTables lists the tables" : "; did you mean " + hint + "?"));
         }
@@ -219,7 +223,7 @@ sqlite3_stmt* Statement::prepare_rendered(sqlite3* db, const std::vector<std::ve
             const std::string name = lower(message.substr(ambiguous.size()));
             if (name.find('.') == std::string::npos && group_by_aliases_.insert(name).second) continue;
         }
-        throw statement_error(code, message, named_tables(tables_), SqlitePhase::Prepare, text_);
+        throw statement_error(code, message, named_tables(tables_), SqlitePhase::Prepare, text_, session_.catalog_source());
     }
 }
 

@@ -1,6 +1,7 @@
 #include "engine/ascii.hpp"
 #include "engine/loader.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
@@ -102,6 +103,107 @@ bool parse_epoch_millis(std::string_view text, std::string& out) {
                   tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
     out = buffer;
     return true;
+}
+
+namespace {
+
+// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm):
+// portable, no timegm, no time zone database.
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool digits(std::string_view text, std::size_t at, std::size_t count, int& out) {
+    if (at + count > text.size()) return false;
+    out = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+        if (text[i] < '0' || text[i] > '9') return false;
+        out = out * 10 + (text[i] - '0');
+    }
+    return true;
+}
+
+} // namespace
+
+bool parse_iso_timestamp(std::string_view text, std::string& out) {
+    // YYYY-MM-DD[(T| )HH:MM[:SS[.fraction]]][Z|(+|-)HH[:MM]]
+    int y, mo, d, h = 0, mi = 0, sec = 0;
+    if (!digits(text, 0, 4, y) || text.size() < 10 || text[4] != '-' || !digits(text, 5, 2, mo) || text[7] != '-' ||
+        !digits(text, 8, 2, d))
+        return false;
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (mo < 1 || mo > 12 || d < 1 || d > days[mo - 1]) return false;
+    if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return false;
+    std::size_t at = 10;
+    if (at < text.size() && (text[at] == 'T' || text[at] == 't' || text[at] == ' ')) {
+        if (!digits(text, at + 1, 2, h) || at + 3 >= text.size() || text[at + 3] != ':' || !digits(text, at + 4, 2, mi))
+            return false;
+        at += 6;
+        if (at < text.size() && text[at] == ':') {
+            if (!digits(text, at + 1, 2, sec)) return false;
+            at += 3;
+            if (at < text.size() && (text[at] == '.' || text[at] == ',')) {
+                ++at;
+                const std::size_t first = at;
+                while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+                if (at == first) return false;   // fractions of a second are dropped, as TIMESTAMP(0)
+            }
+        }
+        if (h > 23 || mi > 59 || sec > 60) return false;
+    }
+    int offset_minutes = 0;
+    if (at < text.size()) {
+        const char sign = text[at];
+        if ((sign == 'Z' || sign == 'z') && at + 1 == text.size()) {
+            at = text.size();
+        } else if (sign == '+' || sign == '-') {
+            int oh, om = 0;
+            if (!digits(text, at + 1, 2, oh)) return false;
+            std::size_t rest = at + 3;
+            if (rest < text.size() && text[rest] == ':') ++rest;
+            if (rest < text.size()) {
+                if (!digits(text, rest, 2, om) || rest + 2 != text.size()) return false;
+            }
+            if (oh > 23 || om > 59) return false;
+            offset_minutes = (sign == '+' ? 1 : -1) * (oh * 60 + om);
+            at = text.size();
+        } else {
+            return false;
+        }
+    }
+    // With a zone, the value is turned to UTC (as epoch milliseconds are);
+    // without one it is taken as written.
+    std::int64_t total = days_from_civil(y, unsigned(mo), unsigned(d)) * 86400 + h * 3600 + mi * 60 + std::min(sec, 59) -
+                         std::int64_t(offset_minutes) * 60;
+    const std::int64_t day = total >= 0 ? total / 86400 : (total - 86399) / 86400;
+    std::int64_t rem = total - day * 86400;
+    // civil_from_days
+    std::int64_t z = day + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned dd = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned mm = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400 + (mm <= 2);
+    char buffer[80];
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02u %02d:%02d:%02d", static_cast<long long>(yy), mm, dd,
+                  int(rem / 3600), int(rem % 3600 / 60), int(rem % 60));
+    out = buffer;
+    return true;
+}
+
+bool parse_timestamp(std::string_view text, std::string& out) {
+    const std::string_view trimmed = ascii::trim_field(text);
+    if (!trimmed.empty() && trimmed.find_first_not_of("0123456789") == std::string_view::npos)
+        return parse_epoch_millis(trimmed, out);
+    return parse_iso_timestamp(trimmed, out);
 }
 
 } // namespace tb::engine

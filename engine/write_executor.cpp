@@ -7,7 +7,7 @@
 
 namespace tb::engine {
 
-void check_write_target(const sql::Statement& statement) {
+void check_write_target(Session& session, const sql::Statement& statement) {
     std::string name;
     switch (statement.kind) {
     case sql::StatementKind::Insert: name = statement.insert.table; break;
@@ -15,13 +15,15 @@ void check_write_target(const sql::Statement& statement) {
     case sql::StatementKind::Delete: name = statement.del.table; break;
     default: return;
     }
-    const catalog::Table* table = catalog::find_table(name);
+    const catalog::Source& source = session.catalog_source();
+    const catalog::Table* table = source.find_table(name);
     if (!table) {
-        const std::string hint = catalog::suggest_table(name);
+        const std::string hint = source.suggest_table(name);
         throw Error("42S02", "unknown table " + name + (hint.empty() ? "" : "; did you mean " + hint + "?"));
     }
     if (table->writes.empty())
-        throw Error("HY000", "table " + table->name + " is read-only: the Timebutler API has no write action for it");
+        throw Error("HY000", "table " + table->name + " is read-only: the " + source.title +
+                                 " has no write action for it");
 }
 
 namespace {
@@ -45,7 +47,7 @@ namespace {
 
 WriteOutcome route_write(Session& session, const sql::Statement& statement,
                          const std::vector<ParameterValues>& parameter_rows) {
-    check_write_target(statement);
+    check_write_target(session, statement);
     std::string name;
     switch (statement.kind) {
     case sql::StatementKind::Insert: name = statement.insert.table; break;
@@ -53,7 +55,8 @@ WriteOutcome route_write(Session& session, const sql::Statement& statement,
     case sql::StatementKind::Delete: name = statement.del.table; break;
     default: throw Error("HY000", "not a write statement");
     }
-    const catalog::Table& table = *catalog::find_table(name);
+    const catalog::Table& table = *session.catalog_source().find_table(name);
+    if (table.source == "goodtime") return write::write_goodtime(session, table, statement, parameter_rows);
     if (table.name == "projects") return write::write_projects(session, table, statement, parameter_rows);
     if (table.name == "worktime_events") return write::write_events(session, table, statement, parameter_rows);
     if (table.name == "timeclock") return write::write_timeclock(session, table, statement, parameter_rows);
@@ -83,7 +86,7 @@ const catalog::WriteRoute& route_for(const catalog::Table& table, catalog::Write
     for (const auto& route : table.writes)
         if (route.kind == kind) return route;
     throw Error("HY000", std::string(catalog::to_string(kind)) + " is not possible on " + table.name +
-                             ": the Timebutler API has no such write for it");
+                             ": the API has no such write for it");
 }
 
 } // namespace write

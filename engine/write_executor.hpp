@@ -26,7 +26,7 @@ struct WriteOutcome {
 };
 
 // Checks at prepare time that the statement names a writable table.
-void check_write_target(const sql::Statement& statement);
+void check_write_target(Session& session, const sql::Statement& statement);
 
 // parameter_rows has one entry per parameter set (SQL_ATTR_PARAMSET_SIZE).
 WriteOutcome execute_write(Session& session, const sql::Statement& statement,

@@ -1,5 +1,5 @@
-// The executors of the write routes, one file each; write_executor.cpp
-// picks one by table.
+// The executors of the write routes, one file each, in a folder per source
+// (engine/timebutler/, engine/goodtime/); write_executor.cpp picks one by table.
 #pragma once
 
 #include <vector>
@@ -28,6 +28,11 @@ WriteOutcome write_users(Session& session, const catalog::Table& table, const sq
 // holidayentitlement -> setholidayentitlement; workdays -> setworkdays.
 WriteOutcome write_plans(Session& session, const catalog::Table& table, const sql::Statement& statement,
                          const std::vector<ParameterValues>& parameter_rows);
+
+// GoodTime (engine/goodtime/): timeentries -> createtimeentry (one JSON POST
+// per row) and deletetimeentry/{id} (one DELETE per id).
+WriteOutcome write_goodtime(Session& session, const catalog::Table& table, const sql::Statement& statement,
+                            const std::vector<ParameterValues>& parameter_rows);
 
 // Calls the executor of the statement's kind (INSERT, UPDATE, DELETE).
 using KindExecutor = WriteOutcome (*)(Session&, const catalog::Table&, const sql::Statement&,

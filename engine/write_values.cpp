@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "engine/error.hpp"
+#include "engine/loader.hpp"
 
 namespace tb::engine::write {
 namespace {
@@ -297,6 +298,23 @@ std::optional<std::string> field_text(const catalog::WriteField& field, const Li
         }
         const std::string t(ascii::trim(text));
         text = t.substr(0, 10) + "T" + t.substr(11, 5);
+        break;
+    }
+    case WriteFormat::IsoDateTime: {
+        // A TIMESTAMP as text (ISO 8601, a zone turned to UTC) or as epoch
+        // milliseconds (a whole number), sent as YYYY-MM-DDTHH:MM:SS.
+        std::string normal;
+        const bool ok = std::holds_alternative<std::int64_t>(value)
+                            ? parse_epoch_millis(std::to_string(std::get<std::int64_t>(value)), normal)
+                            : parse_timestamp(std::string(ascii::trim(text)), normal);
+        if (!ok) {
+            add(problems, row, "22007",
+                where(field) + " must be a timestamp (YYYY-MM-DD HH:MM:SS, ISO 8601 or epoch milliseconds), not '" +
+                    text + "'");
+            return std::nullopt;
+        }
+        normal[10] = 'T';
+        text = normal;
         break;
     }
     case WriteFormat::IdList:

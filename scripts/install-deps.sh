@@ -9,7 +9,7 @@ packages=(
   libcurl4-openssl-dev libsqlite3-dev sqlite3 libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
-  rapidjson-dev          # the simulator's GoodTime profile reads JSON request bodies
+  rapidjson-dev          # header-only JSON: the driver decodes GoodTime answers, the simulator reads its request bodies
   python3 python3-pyodbc libsqliteodbc
   libiodbc2 iodbc   # the iODBC variant's runtime and iodbctest; headers: scripts/iodbc-headers.sh
   clang libclang-rt-dev ccache
