@@ -47,6 +47,7 @@ class Simulator:
     def stop(self):
         self.proc.terminate()
         self.proc.wait()
+        self.proc.stdout.close()
         os.unlink(self.log)
 
 
@@ -95,7 +96,7 @@ class PyodbcGoodTimeTest(unittest.TestCase):
             self.assertEqual(row.start_time, datetime.datetime.fromisoformat(want[2]))
             self.assertEqual(row.end_time, datetime.datetime.fromisoformat(want[3]))
             self.assertEqual(row.project_id, None if want[5] is None else int(want[5]))
-            self.assertEqual(row.comment, want[6])
+            self.assertEqual(row.comment, want[6] or None)  # an empty text reads NULL (docs/tables.md)
             self.assertIs(row.locked, want[7] == "1")  # BIT arrives as a Python bool
 
     def test_filtered_query_is_one_request(self):

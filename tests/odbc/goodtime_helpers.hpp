@@ -99,9 +99,33 @@ inline std::vector<TextRow> as_text(const std::vector<Row>& rows, size_t columns
     return out;
 }
 
+// The simulator's rows as the driver reads them: the first `columns`
+// columns, an empty text as NULL ("An empty field reads NULL",
+// docs/tables.md; the service sends "" for some comments).
 inline std::vector<TextRow> first_columns(std::vector<TextRow> rows, size_t columns) {
-    for (auto& r : rows) r.resize(std::min(r.size(), columns));
+    for (auto& r : rows) {
+        r.resize(std::min(r.size(), columns));
+        for (auto& v : r)
+            if (v.empty()) v = "\\N";
+    }
     return rows;
+}
+
+// Equal row lists; on a difference names the row counts and the first
+// differing row (gtest would print thousands of rows, cut short).
+inline ::testing::AssertionResult same_rows(const std::vector<TextRow>& got, const std::vector<TextRow>& want) {
+    for (size_t i = 0; i < got.size() && i < want.size(); ++i)
+        if (got[i] != want[i])
+            return ::testing::AssertionFailure() << "row " << i << " differs: got " << ::testing::PrintToString(got[i])
+                                                 << ", want " << ::testing::PrintToString(want[i]) << " (" << got.size()
+                                                 << " rows read, " << want.size() << " expected)";
+    if (got.size() != want.size()) {
+        const auto& longer = got.size() > want.size() ? got : want;
+        return ::testing::AssertionFailure() << got.size() << " rows read, " << want.size() << " expected; first extra "
+                                             << (got.size() > want.size() ? "read" : "expected") << " row "
+                                             << ::testing::PrintToString(longer[std::min(got.size(), want.size())]);
+    }
+    return ::testing::AssertionSuccess();
 }
 
 // Runs a statement with string parameters bound as SQL_VARCHAR and fetches

@@ -40,7 +40,7 @@ std::vector<TextRow> sorted(std::vector<TextRow> rows) {
 TEST_F(GoodTimeReads, TimetypesUsersAndProjectsEqualTheSimulators) {
     for (const char* table : {"timetypes", "users", "projects"}) {
         const auto rows = as_text(connection.query(std::string("SELECT * FROM goodtime.") + table));
-        EXPECT_EQ(sorted(rows), sorted(sim_rows(table))) << table;
+        EXPECT_TRUE(same_rows(sorted(rows), sorted(sim_rows(table)))) << table;
         EXPECT_EQ(sim->requests(table).size(), 1u) << table;
     }
     // Umlauts arrive intact.
@@ -51,7 +51,7 @@ TEST_F(GoodTimeReads, TimetypesUsersAndProjectsEqualTheSimulators) {
 
 TEST_F(GoodTimeReads, UserProjectsIsOneRequestPerUser) {
     const auto rows = as_text(connection.query("SELECT login_email, project_id, name FROM goodtime.user_projects"));
-    EXPECT_EQ(sorted(rows), sorted(sim_rows("user_projects")));
+    EXPECT_TRUE(same_rows(sorted(rows), sorted(sim_rows("user_projects"))));
     const auto requests = sim->requests("projects/{useremail}");
     EXPECT_EQ(requests.size(), 5u);
     std::set<std::string> asked;
@@ -69,7 +69,7 @@ TEST_F(GoodTimeReads, TimeentriesOfTwoYearsEqualTheSimulatorsWithOneRequestPerUs
         std::string("SELECT * FROM goodtime.timeentries WHERE ") + kWholeRange + " ORDER BY time_entry_id", &columns);
     const auto expected = sim_rows("timeentries");
     ASSERT_EQ(rows.size(), expected.size());
-    EXPECT_EQ(as_text(rows, kDeclaredEntryColumns), first_columns(expected, kDeclaredEntryColumns));
+    EXPECT_TRUE(same_rows(as_text(rows, kDeclaredEntryColumns), first_columns(expected, kDeclaredEntryColumns)));
     const auto requests = sim->requests("timeentries");
     EXPECT_EQ(requests.size(), 5u) << "one request per user";
     EXPECT_EQ(count_status(requests, 200), requests.size());
@@ -113,7 +113,7 @@ TEST_F(GoodTimeReads, LoginEmailAndStartPredicateMakeExactlyOneRequest) {
     std::vector<TextRow> expected;
     for (const auto& row : sim_rows("timeentries"))
         if (row[1] == kPlusUser && row[2] >= "2025-01-01") expected.push_back(row);
-    EXPECT_EQ(as_text(rows, kDeclaredEntryColumns), first_columns(expected, kDeclaredEntryColumns));
+    EXPECT_TRUE(same_rows(as_text(rows, kDeclaredEntryColumns), first_columns(expected, kDeclaredEntryColumns)));
 }
 
 TEST_F(GoodTimeReads, StartPredicateIsThePeriodOfTheRequest) {
@@ -128,7 +128,7 @@ TEST_F(GoodTimeReads, StartPredicateIsThePeriodOfTheRequest) {
     std::vector<TextRow> expected;
     for (const auto& row : sim_rows("timeentries"))
         if (row[1] == kPlusUser && row[2] >= "2025-03-01" && row[2] < "2025-04-01") expected.push_back({row[0], row[2]});
-    EXPECT_EQ(as_text(rows), expected);
+    EXPECT_TRUE(same_rows(as_text(rows), expected));
     EXPECT_FALSE(expected.empty());
 }
 
@@ -139,7 +139,7 @@ TEST_F(GoodTimeReads, WithoutPredicatesTheCurrentMonthOfEveryUser) {
     std::vector<TextRow> expected;
     for (const auto& row : sim_rows("timeentries"))
         if (row[2].compare(0, 7, current_month()) == 0) expected.push_back({row[0]});
-    EXPECT_EQ(as_text(rows), expected);
+    EXPECT_TRUE(same_rows(as_text(rows), expected));
 }
 
 TEST_F(GoodTimeReads, JoinOfTimeentriesToProjectsAndTimetypes) {
@@ -158,7 +158,7 @@ TEST_F(GoodTimeReads, JoinOfTimeentriesToProjectsAndTimetypes) {
         if (e[1] == kPlusUser && e[2] >= "2025-03-01" && e[2] < "2025-07-01" && e[5] != "\\N")
             expected.push_back({e[0], project.at(e[5]), type.at(e[4])});
     ASSERT_FALSE(expected.empty());
-    EXPECT_EQ(as_text(rows), expected);
+    EXPECT_TRUE(same_rows(as_text(rows), expected));
     EXPECT_EQ(sim->requests("timeentries").size(), 1u);
 }
 
@@ -176,7 +176,7 @@ TEST(GoodTimeTimeFormats, EpochMillisecondsReadAsTheSameTimestamps) {
     for (const auto& row : sim_rows("timeentries"))
         if (row[1] == kUser && row[2] < "2025-07-01") expected.push_back(row);
     ASSERT_FALSE(expected.empty());
-    EXPECT_EQ(as_text(rows, kDeclaredEntryColumns), first_columns(expected, kDeclaredEntryColumns));
+    EXPECT_TRUE(same_rows(as_text(rows, kDeclaredEntryColumns), first_columns(expected, kDeclaredEntryColumns)));
 }
 
 // The reference does not say how the login sends the token either.

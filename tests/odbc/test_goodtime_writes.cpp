@@ -62,14 +62,15 @@ TEST_F(GoodTimeWrites, InsertIsOneRequestAndShowsInTheNextSelect) {
                                      "Neu \xC3\xBC" "ber ODBC", "0"}}));
 }
 
-TEST_F(GoodTimeWrites, InsertWithoutProjectAndComment) {
+TEST_F(GoodTimeWrites, InsertWithoutCommentReadsNull) {
     const auto w = exec_write(connection,
-                              "INSERT INTO goodtime.timeentries (login_email, start_time, end_time, time_type_id) "
-                              "VALUES ('anna+zeit@example.com', '2026-11-08 10:00:00', '2026-11-08 11:00:00', 105)");
+                              "INSERT INTO goodtime.timeentries (login_email, start_time, end_time, time_type_id, "
+                              "project_id) VALUES ('anna+zeit@example.com', '2026-11-08 10:00:00', "
+                              "'2026-11-08 11:00:00', 105, 203)");
     EXPECT_TRUE(SQL_SUCCEEDED(w.rc)) << w.dump();
     EXPECT_EQ(sim->requests("createtimeentry").size(), 1u);
     EXPECT_EQ(entries_of_day("2026-11-08", "2026-11-09"),
-              (std::vector<TextRow>{{"500001", kPlusUser, "2026-11-08 10:00:00", "2026-11-08 11:00:00", "105", "\\N",
+              (std::vector<TextRow>{{"500001", kPlusUser, "2026-11-08 10:00:00", "2026-11-08 11:00:00", "105", "203",
                                      "\\N", "0"}}));
 }
 
@@ -122,6 +123,8 @@ TEST_F(GoodTimeWrites, InvalidRowsSendNothing) {
         {"('anna+zeit@example.com', '2026-11-07 08:00:00', '2026-11-07 08:00:00', 101, 205)", "end_time"},
         {"('anna+zeit@example.com', '2026-11-07 08:00:00', '2026-11-07 12:00:00', 999, 205)", "999"},
         {"('anna+zeit@example.com', '2026-11-07 08:00:00', '2026-11-07 12:00:00', 101, 998)", "998"},
+        // The reference marks only the comment of createtimeentry optional.
+        {"('anna+zeit@example.com', '2026-11-07 08:00:00', '2026-11-07 12:00:00', 101, NULL)", "project_id"},
     };
     for (const auto& c : cases) {
         const auto w = exec_write(connection,

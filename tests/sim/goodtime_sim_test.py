@@ -192,6 +192,7 @@ class GoodTimeSimTest(unittest.TestCase):
             for bad, code in [({"endtime": "2026-11-07T07:00:00"}, "ENDTIME_BEFORE_STARTTIME"),
                               ({"timetypeid": 999}, "TIMETYPEID_INVALID"),
                               ({"projectid": 998}, "PROJECTID_INVALID"),
+                              ({"projectid": None}, "PROJECTID_MISSING"),
                               ({"projectid": 207}, "PROJECT_NOT_ASSIGNED")]:
                 status, body, _ = sim.call("POST", BASE + "createtimeentry", {**entry, **bad}, token)
                 self.assertEqual((status, json.loads(body)["error"]), (400, code))
