@@ -230,4 +230,37 @@ void append_entry_json(std::string& out, const Config& cfg, const State& st, con
     out += e.billable ? ",\"billable\":true}" : ",\"billable\":false}";
 }
 
+bool dump_table(const Config& cfg, const std::string& table, std::string& out) {
+    const State st = goodtime::initial_state(cfg);
+    auto time = [](Instant t) {
+        std::string iso;
+        append_time(iso, t, false);
+        iso = iso.substr(1, iso.size() - 2);  // without the quotes
+        iso[10] = ' ';
+        return iso;
+    };
+    auto entry_line = [&](const Entry& e) {
+        out += std::to_string(e.id) + '\t' + st.users[size_t(e.user)] + '\t' + time(e.start) + '\t' + time(e.end) +
+               '\t' + std::to_string(e.time_type) + '\t' + (e.project ? std::to_string(e.project) : "\\N") + '\t' +
+               (e.comment ? *e.comment : "\\N") + '\t' + (cfg.goodtime.locking ? (e.locked ? "1" : "0") : "\\N") +
+               '\t' + std::to_string((e.end - e.start) / 60) + '\t' + (e.billable ? "1" : "0") + '\n';
+    };
+    if (table == "timetypes") {
+        for (const auto& t : st.time_types) out += std::to_string(t.id) + '\t' + t.name + '\n';
+    } else if (table == "users") {
+        for (const auto& u : st.users) out += u + '\n';
+    } else if (table == "projects") {
+        for (const auto& p : st.projects) out += std::to_string(p.id) + '\t' + p.name + '\n';
+    } else if (table == "user_projects") {
+        for (size_t u = 0; u < st.users.size(); ++u)
+            for (int id : st.user_projects[u]) out += st.users[u] + '\t' + std::to_string(id) + '\t' + st.project(id)->name + '\n';
+    } else if (table == "timeentries") {
+        for (int64_t i = 0; i < cfg.goodtime.bulk_entries; ++i) entry_line(bulk_entry(cfg, i));
+        for (const auto& [id, e] : st.entries) entry_line(e);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 }  // namespace sim::goodtime

@@ -81,4 +81,12 @@ std::optional<ParsedTime> parse_time(std::string_view text);
 // One entry as a JSON object (the locked property only with --locking).
 void append_entry_json(std::string& out, const Config& cfg, const State& st, const Entry& e);
 
+// --dump TABLE: the rows of a table of the driver's goodtime schema
+// (timetypes, users, projects, user_projects, timeentries) as the
+// simulator starts with them, for tests to compare with what the driver
+// reads: one line per row, fields separated by a tab in the catalog's
+// column order (run-time columns duration, billable last), NULL as \N,
+// times as yyyy-mm-dd hh:mm:ss, booleans 1/0. False for an unknown table.
+bool dump_table(const Config& cfg, const std::string& table, std::string& out);
+
 }  // namespace sim::goodtime

@@ -214,15 +214,15 @@ Answer post_createtimeentry(State& st, const Request& r, std::map<std::string, s
     const rapidjson::Value* tv = field("timetypeid");
     const auto tt = tv ? id_value(*tv) : std::nullopt;
     if (!tt || !st.time_type(static_cast<int>(*tt))) return error_answer(400, "TIMETYPEID_INVALID", "timetypeid is missing or names no time type");
+    // The reference marks only comment as optional: projectid is required
+    // (entries without a project exist in the data, made in the web UI).
     const rapidjson::Value* pv = field("projectid");
-    int project = 0;
-    if (pv && !pv->IsNull()) {
-        const auto p = id_value(*pv);
-        if (!p || !st.project(static_cast<int>(*p))) return error_answer(400, "PROJECTID_INVALID", "projectid names no project");
-        if (!st.user_has_project(u, static_cast<int>(*p)))
-            return error_answer(400, "PROJECT_NOT_ASSIGNED", "the project is not assigned to the user");
-        project = static_cast<int>(*p);
-    }
+    if (!pv || pv->IsNull()) return error_answer(400, "PROJECTID_MISSING", "projectid is required");
+    const auto p = id_value(*pv);
+    if (!p || !st.project(static_cast<int>(*p))) return error_answer(400, "PROJECTID_INVALID", "projectid names no project");
+    if (!st.user_has_project(u, static_cast<int>(*p)))
+        return error_answer(400, "PROJECT_NOT_ASSIGNED", "the project is not assigned to the user");
+    const int project = static_cast<int>(*p);
     std::optional<std::string> comment;
     if (const rapidjson::Value* cv = field("comment"); cv && !cv->IsNull()) {
         if (!cv->IsString()) return error_answer(400, "COMMENT_INVALID", "comment must be a string");

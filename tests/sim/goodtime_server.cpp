@@ -84,7 +84,7 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
 }  // namespace
 
 Simulator::Simulator(const Config& cfg)
-    : cfg_(cfg), state_(initial_state(cfg)),
+    : cfg_(cfg), state_(goodtime::initial_state(cfg)),
       // A fixed secret: tokens stay checkable across the run, and the seed
       // changes them like the data.
       jwt_("goodtime-sim-secret-" + std::to_string(cfg.seed)),

@@ -26,6 +26,15 @@ int main(int argc, char** argv) {
         std::fputs(sim::usage_text(), stdout);
         return 0;
     }
+    if (!cfg.goodtime.dump.empty()) {
+        std::string rows;
+        if (!sim::goodtime::dump_table(cfg, cfg.goodtime.dump, rows)) {
+            std::fprintf(stderr, "timebutler-sim: --dump: no goodtime table %s\n", cfg.goodtime.dump.c_str());
+            return 2;
+        }
+        std::fwrite(rows.data(), 1, rows.size(), stdout);
+        return 0;
+    }
 
     // A client that hangs up mid-response must not kill the simulator, and
     // --fail-after-receive writes into sockets it has shut down itself.

@@ -43,6 +43,7 @@ struct GoodTimeOptions {
     std::string login_answer = "raw"; // raw | json-string | object: how the JWT is sent back
     bool locking = true;              // false: the "Lockable time entries" feature is off (no locked property)
     int64_t bulk_entries = 0;         // >0: the first user has exactly this many generated entries
+    std::string dump;                 // --dump TABLE: print the table's rows and exit
 };
 
 struct Config {

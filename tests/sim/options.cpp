@@ -49,7 +49,8 @@ const char* usage_text() {
            "  --time-format iso|epoch-ms  goodtime: how times are sent (default iso)\n"
            "  --login-answer raw|json-string|object  goodtime: how /api/login sends the token (default raw)\n"
            "  --no-locking                goodtime: no locked property, locked entries can be deleted\n"
-           "  --bulk-entries N            goodtime: the first user has exactly N generated time entries\n";
+           "  --bulk-entries N            goodtime: the first user has exactly N generated time entries\n"
+           "  --dump TABLE                goodtime: print the rows of a goodtime table and exit (see README.md)\n";
 }
 
 namespace {
@@ -155,6 +156,7 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
              if (n) cfg.goodtime.bulk_entries = *n;
              return n.has_value();
          }},
+        {"--dump", [&](const std::string& v) { cfg.goodtime.dump = v; return !v.empty(); }},
         {"--stall-seconds", [&](const std::string& v) { return int_in(v, 1, 86400, cfg.transport_fault.stall_seconds); }},
     };
     help = false;
@@ -210,6 +212,13 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
     if (cfg.cert.empty() != cfg.key.empty()) {
         error = "--cert and --key go together";
         return false;
+    }
+    if (!cfg.goodtime.dump.empty()) {
+        if (cfg.api != "goodtime") {
+            error = "--dump needs --api goodtime";
+            return false;
+        }
+        return true;  // nothing is served: no certificate needed
     }
     if (cfg.cert.empty() && !cfg.plain_http) {
         error = "HTTPS needs --cert and --key (or pass --plain-http to debug over plain HTTP)";
