@@ -1,5 +1,6 @@
 #include "api/bearer_login.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 #include "api/json_rows.hpp"
@@ -100,7 +101,7 @@ BearerLogin::~BearerLogin() {
 
 std::string BearerLogin::token(Deadline deadline) {
     std::lock_guard lock(mutex_);
-    const bool expiring = expiry_ && *expiry_ - kRenewMarginSeconds <= now_seconds();
+    const bool expiring = expiry_ && *expiry_ - margin_ <= now_seconds();
     if (token_.empty() || expiring) return login(deadline);
     return token_;
 }
@@ -138,6 +139,7 @@ std::string BearerLogin::login(Deadline deadline) {
     if (!token) throw LoginFailure("the login answer held no token", std::move(outcome), true);
     token_ = std::move(*token);
     expiry_ = jwt_expiry(token_);
+    if (expiry_) margin_ = std::min(kRenewMarginSeconds, std::max<std::int64_t>(0, (*expiry_ - now_seconds()) / 4));
     return token_;
 }
 

@@ -41,7 +41,8 @@ std::optional<std::int64_t> jwt_expiry(std::string_view token);
 class BearerLogin {
 public:
     // A token is renewed this long before its expiry, so a request that
-    // starts with it does not meet the end on the way.
+    // starts with it does not meet the end on the way; a token that lives
+    // less than four times as long, a quarter of its life before.
     static constexpr std::int64_t kRenewMarginSeconds = 60;
 
     BearerLogin(Client& client, std::string path, std::string email, std::string password);
@@ -66,6 +67,7 @@ private:
     mutable std::mutex mutex_;
     std::string token_;
     std::optional<std::int64_t> expiry_;
+    std::int64_t margin_ = kRenewMarginSeconds;
     int logins_ = 0;
 };
 

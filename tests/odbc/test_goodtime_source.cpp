@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "odbc_session.hpp"
-#include "sim_process.hpp"
+#include "tests/support/odbc_session.hpp"
+#include "tests/support/sim_process.hpp"
 
 using namespace tb::test;
 
@@ -157,8 +157,11 @@ TEST(GoodTimeSource, InsertAndDeleteAreSentOnceAndShowInTheNextSelect) {
     ASSERT_FALSE(errors.empty());
     EXPECT_EQ(count_of(sim, "createtimeentry"), 0u);
 
-    c.query("INSERT INTO goodtime.timeentries (login_email, start_time, end_time, time_type_id, project_id, comment) "
-            "VALUES ('bjoern.weiss@example.com', '2026-01-05 08:00:00', '2026-01-05 12:30:00', 101, 201, 'Review')");
+    // A statement without a result set: query_error returns no diagnostics when it succeeds.
+    EXPECT_TRUE(c.query_error("INSERT INTO goodtime.timeentries (login_email, start_time, end_time, time_type_id, "
+                              "project_id, comment) VALUES ('bjoern.weiss@example.com', '2026-01-05 08:00:00', "
+                              "'2026-01-05 12:30:00', 101, 201, 'Review')")
+                    .empty());
     EXPECT_EQ(count_of(sim, "createtimeentry"), 1u);
     const auto id = text(c.query("SELECT LAST_INSERT_ID()")[0][0]);
     const auto after = c.query("SELECT count(*) FROM goodtime.timeentries" + where);
@@ -168,7 +171,7 @@ TEST(GoodTimeSource, InsertAndDeleteAreSentOnceAndShowInTheNextSelect) {
     ASSERT_EQ(created.size(), 1u);
     EXPECT_EQ(text(created[0][0]), "Review");
 
-    c.query("DELETE FROM goodtime.timeentries WHERE time_entry_id = " + id);
+    EXPECT_TRUE(c.query_error("DELETE FROM goodtime.timeentries WHERE time_entry_id = " + id).empty());
     EXPECT_EQ(count_of(sim, "deletetimeentry"), 1u);
     const auto gone = c.query("SELECT count(*) FROM goodtime.timeentries" + where);
     EXPECT_EQ(text(gone[0][0]), text(before[0][0]));
