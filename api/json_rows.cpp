@@ -68,19 +68,32 @@ struct KeysHandler : ShapeHandler {
     std::unordered_map<std::string, std::size_t> index;
     std::vector<std::size_t> seen_in;   // per key: the last element that had it (duplicates)
 
-    bool StartObject() { return start(true); }
+    bool StartObject() {
+        next_guess = 0;
+        return start(true);
+    }
     bool StartArray() { return start(false); }
     bool EndObject(rapidjson::SizeType) { depth = 1; return true; }
     bool EndArray(rapidjson::SizeType) { depth = 0; return true; }
+    std::size_t next_guess = 0;   // elements usually list their members in one order: no hashing then
+
     bool Key(const char* s, rapidjson::SizeType n, bool) {
-        field.assign(s, n);
-        auto [it, added] = index.try_emplace(field, keys.size());
-        if (added) {
-            keys.push_back(field);
-            seen_in.push_back(0);
+        const std::string_view name(s, n);
+        field.assign(name);   // for a message about its value; reuses the buffer
+        std::size_t at;
+        if (next_guess < keys.size() && keys[next_guess] == name) {
+            at = next_guess;
+        } else {
+            auto [it, added] = index.try_emplace(field, keys.size());
+            if (added) {
+                keys.push_back(field);
+                seen_in.push_back(0);
+            }
+            at = it->second;
         }
-        if (seen_in[it->second] == element) return fail("the member appears twice");
-        seen_in[it->second] = element;
+        if (seen_in[at] == element) return fail("the member appears twice");
+        seen_in[at] = element;
+        next_guess = at + 1;
         return true;
     }
     bool Null() { return scalar_ok("null"); }
@@ -116,11 +129,11 @@ struct RowsHandler : ShapeHandler {
     }
     bool Key(const char* s, rapidjson::SizeType n, bool) {
         const std::string_view name(s, n);
+        field.assign(name);
         if (next_guess < keys->size() && (*keys)[next_guess] == name) {
             current = next_guess;
         } else {
             auto it = index.find(name);
-            field.assign(name);
             if (it == index.end()) return fail("the member was not in the answer's first reading");
             current = it->second;
         }
