@@ -352,11 +352,11 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
                                                      ", which cannot be NULL. Nothing of this answer was loaded");
                     }
                     for (const int c : required_json)
-                            throw Error("HY000", "table " + table.source + "." + table.name + ", partition " +
-                                                     partition_text(context) + ", element " + std::to_string(element) +
-                                                     ": the answer has no field for column " +
-                                                     cols[std::size_t(c)].column.name +
-                                                     ", which cannot be NULL. Nothing of this answer was loaded");
+                        throw Error("HY000", "table " + table.source + "." + table.name + ", partition " +
+                                                 partition_text(context) + ", element " + std::to_string(element) +
+                                                 ": the answer has no field for column " +
+                                                 cols[std::size_t(c)].column.name +
+                                                 ", which cannot be NULL. Nothing of this answer was loaded");
                     on_row(fields, element);
                 };
                 try {
