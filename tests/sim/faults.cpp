@@ -9,7 +9,9 @@ namespace {
 
 const char* const kKinds[] = {"html",      "empty",       "ok",               "internal-error", "random",
                               "content-type", "huge-header", "duplicate-header", "echo",           "unbalanced-quote",
-                              "extra-field"};
+                              "extra-field",
+                              // JSON answers of the GoodTime profile (goodtime_faults.cpp)
+                              "truncated", "not-array", "wrong-type", "bad-time"};
 
 // Appends `names` to the header line and one ' ' field per name to every other line.
 std::string widen(std::string body, const std::vector<std::string>& names) {
@@ -42,7 +44,8 @@ bool Faults::add(const std::string& spec, std::string& error) {
         for (const char* k : kKinds) known = known || parts[0] == k;
     if (!known || parts.size() < 2 || parts.size() > 3 || parts[1].empty()) {
         error = "--fault wants KIND:ACTION[:COUNT] with KIND one of html, empty, ok, internal-error, random, "
-                "content-type, huge-header, duplicate-header, echo, unbalanced-quote, extra-field";
+                "content-type, huge-header, duplicate-header, echo, unbalanced-quote, extra-field (or, with --api goodtime, "
+                "truncated, not-array, wrong-type, bad-time)";
         return false;
     }
     Rule rule{std::string(parts[0]), -1};

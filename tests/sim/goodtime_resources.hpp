@@ -47,4 +47,13 @@ Answer get_timeentries(const State& st, const Request& r);
 Answer post_createtimeentry(State& st, const Request& r, std::map<std::string, std::string>& log);
 Answer delete_timeentry(State& st, const Request& r);
 
+// --fault KIND:ACTION of the JSON kinds (goodtime_faults.cpp): the real
+// answer of a GET resource made wrong in a way the driver must notice:
+//   truncated   the body cut in the middle (no closing bracket)
+//   not-array   200 with {"error":"INTERNAL_ERROR",...} instead of the array
+//   wrong-type  the first element's id a string of letters
+//   bad-time    the first element's starttime not a time (timeentries only)
+bool is_json_fault(const std::string& kind);
+std::string alter_json_answer(const std::string& kind, std::string body);
+
 }  // namespace sim::goodtime

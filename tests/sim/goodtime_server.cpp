@@ -303,7 +303,20 @@ void Simulator::dispatch(const httplib::Request& req, httplib::Response& res) {
         else if (route->action == "projects/{useremail}") a = get_user_projects(state_, call);
         else a = get_timeentries(state_, call);
     }
-    if (fault && *fault == "content-type" && !a.stream) a.type = "text/html;charset=UTF-8";
+    if (fault && a.status == 200 && (*fault == "content-type" || is_json_fault(*fault))) {
+        // The whole answer, altered (a streamed one is collected first).
+        if (a.stream) {
+            std::string chunk;
+            for (bool more = true; more;) {
+                chunk.clear();
+                more = a.stream(chunk);
+                a.body += chunk;
+            }
+            a.stream = nullptr;
+        }
+        if (*fault == "content-type") a.type = "text/html;charset=UTF-8";
+        else a.body = alter_json_answer(*fault, std::move(a.body));
+    }
     send(res, std::move(a));
 }
 

@@ -243,6 +243,34 @@ class GoodTimeSimTest(unittest.TestCase):
         finally:
             sim.stop()
 
+    def test_json_faults(self):
+        for kind, check in [("truncated", lambda b: self.assertRaises(ValueError, json.loads, b)),
+                            ("not-array", lambda b: self.assertIsInstance(json.loads(b), dict)),
+                            ("wrong-type", lambda b: self.assertEqual(json.loads(b)[0]["id"], "n/a")),
+                            ("bad-time", lambda b: self.assertEqual(json.loads(b)[0]["starttime"], "31.02.2025 25:61"))]:
+            sim = Sim("--fault", f"{kind}:timeentries:1")
+            try:
+                token = sim.token()
+                query = {"useremail": USERS[1], "start": "2025-03-01", "end": "2025-03-31"}
+                status, body, _ = sim.call("GET", BASE + "timeentries", token=token, query=query)
+                self.assertEqual(status, 200, kind)
+                check(body)
+                status, rows = sim.get("timeentries", token, **query)
+                self.assertEqual(status, 200)
+                self.assertIsInstance(rows[0]["id"], int, "answers normally after COUNT")
+            finally:
+                sim.stop()
+
+    def test_transport_fault_status(self):
+        sim = Sim("--fault", "status", "--fault-status", "503", "--fault-actions", "timeentries", "--fault-count", "1")
+        try:
+            token = sim.token()
+            query = {"useremail": USERS[1], "start": "2025-03-01", "end": "2025-03-31"}
+            self.assertEqual(sim.call("GET", BASE + "timeentries", token=token, query=query)[0], 503)
+            self.assertEqual(sim.get("timeentries", token, **query)[0], 200)
+        finally:
+            sim.stop()
+
     def test_log_never_holds_the_password_or_a_token(self):
         token = self.sim.token()
         self.sim.call("GET", BASE + "timetypes", token=token, query={"x": token, "y": PASSWORD})

@@ -228,6 +228,15 @@ bool parse_options(int argc, char** argv, Config& cfg, std::string& error, bool&
         error = "--plain-http and --cert/--key exclude each other";
         return false;
     }
+    if (cfg.api != "goodtime") {
+        for (const auto& f : cfg.faults) {
+            const std::string kind = f.substr(0, f.find(':'));
+            if (kind == "truncated" || kind == "not-array" || kind == "wrong-type" || kind == "bad-time") {
+                error = "--fault " + kind + " alters JSON answers: it needs --api goodtime";
+                return false;
+            }
+        }
+    }
     if (cfg.api == "goodtime") {
         // The CSV-specific parts of the Timebutler profile have no meaning here.
         if (!cfg.fixture_dir.empty()) {
