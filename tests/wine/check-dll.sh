@@ -17,7 +17,7 @@ for name in $imports; do
 done
 # Export table rows: "[ordinal] name" after "[Ordinal/Name Pointer] Table".
 exports=$(sed -n '/\[Ordinal\/Name Pointer\] Table/,/^$/p' <<<"$dump" | sed -n 's/^[[:space:]]*\[[[:space:]]*[0-9]*\] //p' | sort)
-expected=$(sed -n 's/^[[:space:]]*\(SQL[A-Za-z0-9]*\);.*/\1/p' "$map" | sort)
+expected=$(sed -n 's/^[[:space:]]*\([A-Za-z][A-Za-z0-9]*\);.*/\1/p' "$map" | sort)
 if [[ "$exports" != "$expected" ]]; then
   echo "FAIL: exports of $dll differ from $map:"
   diff <(echo "$expected") <(echo "$exports") | sed 's/^/  /'
