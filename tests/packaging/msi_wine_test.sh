@@ -47,11 +47,11 @@ check "SQLLevel" 'SQLLevel +REG_SZ +1' "$registry"
 check "UsageCount" 'UsageCount +REG_DWORD +0x1' "$registry"
 check "listed in ODBC Drivers" 'Timebutler +REG_SZ +Installed' "$(in_root wine64 reg query "$key\\ODBC Drivers" 2>&1)"
 # The 64-bit package writes the 64-bit view, which the 64-bit driver manager reads.
-check "nothing in the 32-bit view" 'ERROR|unable|not find' \
+check "nothing in the 32-bit view" 'ERROR|[Uu]nable|not find' \
   "$(in_root wine64 reg query 'HKLM\SOFTWARE\WOW6432Node\ODBC\ODBCINST.INI\Timebutler' 2>&1)"
 check "DLL installed under Program Files" '^yes$' "$([[ -f "$dll" ]] && echo yes || echo no)"
 
-client_out=$(in_root wine64 "$(readlink -f "$client")" "https://127.0.0.1:$SIM_PORT" client-test-token \
+client_out=$(in_root wine64 "$(readlink -f "$client")" "https://localhost:$SIM_PORT" client-test-token \
   "$(wine_path "$(readlink -f "$certs")/sim-cert.pem")" 2>&1 | tr -d '\r')
 echo "$client_out" > "$out/msi-client.txt"
 check "SQLDrivers lists the driver" '(^|'$'\n'')driver: Timebutler('$'\n''|$)' "$client_out"
@@ -60,7 +60,7 @@ check "the simulator answered a users request" '"action":"users"' "$(cat "$SIM_L
 
 in_root wine64 msiexec /x "$msi_win" /qn /l*v "$(wine_path "$out/msi-uninstall.log")" > "$out/msiexec-uninstall.out" 2>&1
 check "msiexec /x exit code" '^0$' "$?"
-check "driver key removed" 'ERROR|unable|not find' "$(in_root wine64 reg query "$key\\Timebutler" 2>&1)"
+check "driver key removed" 'ERROR|[Uu]nable|not find' "$(in_root wine64 reg query "$key\\Timebutler" 2>&1)"
 check "ODBC Drivers value removed" '^$' "$(in_root wine64 reg query "$key\\ODBC Drivers" 2>&1 | grep -i 'Timebutler')"
 check "DLL removed" '^no$' "$([[ -f "$dll" ]] && echo yes || echo no)"
 check "user DSN kept" 'Server +REG_SZ +https://example\.invalid' \
