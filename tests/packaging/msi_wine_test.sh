@@ -51,6 +51,8 @@ check "nothing in the 32-bit view" 'ERROR|[Uu]nable|not find' \
   "$(in_root wine64 reg query 'HKLM\SOFTWARE\WOW6432Node\ODBC\ODBCINST.INI\Timebutler' 2>&1)"
 check "DLL installed under Program Files" '^yes$' "$([[ -f "$dll" ]] && echo yes || echo no)"
 
+# localhost: libcurl 7.88's Schannel backend matches the certificate's host
+# names only, not its IP address.
 client_out=$(in_root wine64 "$(readlink -f "$client")" "https://localhost:$SIM_PORT" client-test-token \
   "$(wine_path "$(readlink -f "$certs")/sim-cert.pem")" 2>&1 | tr -d '\r')
 echo "$client_out" > "$out/msi-client.txt"
