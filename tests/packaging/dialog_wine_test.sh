@@ -51,7 +51,7 @@ client_pid=$!
 # The screenshot, while the filled dialog shows its test result.
 for _ in $(seq 1200); do [[ -f "$out/dialog-ready" ]] || ! kill -0 $client_pid 2>/dev/null && break; sleep 0.1; done
 if [[ -f "$out/dialog-ready" ]]; then
-  xwd -root -silent -display "$DISPLAY" > "$out/screen.xwd" && python3 "$here/xwd_to_png.py" "$out/screen.xwd" "$out/dsn-dialog.png" --crop
+  xwd -root -silent -display "$DISPLAY" > "$out/screen.xwd" && python3 "$here/xwd_to_png.py" "$out/screen.xwd" "$out/dsn-dialog.png" --rect "$out/dialog-ready"
   rm -f "$out/screen.xwd"
   touch "$out/dialog-shot-done"
 fi

@@ -2,14 +2,18 @@
 """Converts an X window dump (xwd, 24/32 bits per pixel, as Xvfb's TrueColor
 screens give) to PNG with the standard library only, so the dialog test's
 screenshot needs no image package. Crops to the bounding box of the pixels
-that differ from the background when --crop is given.
-Usage: xwd_to_png.py IN.xwd OUT.png [--crop]"""
+that differ from the background when --crop is given, or to the rectangle
+"x y width height" read from a file with --rect FILE.
+Usage: xwd_to_png.py IN.xwd OUT.png [--crop | --rect FILE]"""
 import struct
 import sys
 import zlib
 
 source, target = sys.argv[1], sys.argv[2]
 crop = "--crop" in sys.argv[3:]
+rect = None
+if "--rect" in sys.argv[3:]:
+    rect = [int(v) for v in open(sys.argv[sys.argv.index("--rect") + 1]).read().split()[:4]]
 data = open(source, "rb").read()
 # The header: 25 CARD32 in big-endian order (xwd writes it MSB first).
 fields = struct.unpack(">25I", data[:100])
@@ -47,6 +51,15 @@ if crop:
         left, right, top, bottom = min(xs), max(xs) + 1, ys[0], ys[-1] + 1
         rows = [row[3 * left:3 * right] for row in rows[top:bottom]]
         width, height = right - left, bottom - top
+
+
+if rect:
+    x, y, w, h = rect
+    x, y = max(0, x), max(0, y)
+    w, h = min(w, width - x), min(h, height - y)
+    if w > 0 and h > 0:
+        rows = [row[3 * x:3 * (x + w)] for row in rows[y:y + h]]
+        width, height = w, h
 
 
 def chunk(kind, body):

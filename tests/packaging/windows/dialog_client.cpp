@@ -156,7 +156,15 @@ int main(int argc, char** argv) {
         probe = field(dialog, TB_IDC_TEST_RESULT);
         report("test connection", probe);
         // The screenshot: the script takes it while the dialog shows the result.
-        CloseHandle(CreateFileA((out + "\\dialog-ready").c_str(), GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS, 0, nullptr));
+        // dialog-ready holds the dialog's place on the screen: "x y width height".
+        RECT rect{};
+        GetWindowRect(dialog, &rect);
+        // Written under another name and renamed: the script never reads it half-written.
+        if (FILE* ready = std::fopen((out + "\\dialog-ready.tmp").c_str(), "w")) {
+            std::fprintf(ready, "%ld %ld %ld %ld\n", rect.left, rect.top, rect.right - rect.left, rect.bottom - rect.top);
+            std::fclose(ready);
+            MoveFileA((out + "\\dialog-ready.tmp").c_str(), (out + "\\dialog-ready").c_str());
+        }
         for (int i = 0; i < 600 && !file_exists(out + "\\dialog-shot-done"); ++i) Sleep(100);
         report("screenshot handshake", file_exists(out + "\\dialog-shot-done") ? "done" : "timed out");
         click(dialog, IDOK, false);
