@@ -27,14 +27,16 @@ trap 'wine_session_stop; [[ -n "$xvfb_pid" ]] && kill $xvfb_pid 2>/dev/null; kil
 folders=("$src")
 for path in "$dll" "$client" "$certs" "$out"; do [[ "$path" == "$src"/* ]] || folders+=("$(dirname "$path")"); done
 wine_session_start wine-tb-dialog "${folders[@]}" || { echo "no Wine root"; exit 1; }
-wine_session_prefix || { echo "wineboot failed"; exit 1; }
-
 # A display of its own: Xvfb picks a free number and writes it to fd 3.
 Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$out/display" >"$out/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 100); do [[ -s "$out/display" ]] && break; sleep 0.1; done
 [[ -s "$out/display" ]] || { echo "Xvfb did not start"; cat "$out/xvfb.log"; exit 1; }
 export DISPLAY=":$(head -n1 "$out/display")"
+# Before the prefix is made: Wine's desktop process (explorer), which the
+# programs of the session share, uses the display of the first program.
+
+wine_session_prefix || { echo "wineboot failed"; exit 1; }
 
 key='HKLM\Software\ODBC\ODBCINST.INI'
 in_root wine64 reg add "$key\\Timebutler" /v Driver /d "$(wine_path "$dll")" /f >/dev/null 2>&1

@@ -140,6 +140,11 @@ int main(int argc, char** argv) {
     const std::string server = argv[1], token = argv[2], personnel = argv[3], ca = argv[4], out = argv[5];
     HWND parent = CreateWindowExW(0, L"STATIC", L"Timebutler dialog test", WS_OVERLAPPEDWINDOW | WS_VISIBLE, 0, 0,
                                   320, 200, nullptr, nullptr, GetModuleHandleW(nullptr), nullptr);
+    if (!parent) {
+        // Without a window every call below would take the silent path.
+        report("parent window", "none (error " + std::to_string(GetLastError()) + "): no display?");
+        return 1;
+    }
 
     // 1. ODBC Data Sources > Add: the dialog, filled and tested, then saved.
     std::string probe;
