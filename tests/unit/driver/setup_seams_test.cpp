@@ -62,7 +62,7 @@ TEST(ConnectPrompt, NeverWithoutAWindow) {
 
 TEST(ConnectPrompt, WithAWindowByTheCompletionMode) {
     int window_stand_in = 0;   // never shown: wants_dialog only decides
-    SQLHWND window = &window_stand_in;
+    auto window = reinterpret_cast<SQLHWND>(&window_stand_in);
     const Attributes complete = {{"Server", "https://example.invalid"}, {"Token", kToken}};
     const Attributes missing_token = {{"Server", "https://example.invalid"}};
     const Attributes missing_server = {{"Token", kToken}};
