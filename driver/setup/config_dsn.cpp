@@ -39,7 +39,9 @@ struct Failure {
 };
 
 BOOL fail(const Failure& failure) {
-    SQLPostInstallerError(failure.code, failure.message.c_str());
+    // A copy: iODBC declares the message as LPSTR, not LPCSTR.
+    std::string message = failure.message;
+    SQLPostInstallerError(failure.code, message.data());
     return BOOL(0);
 }
 
