@@ -3,10 +3,12 @@
 # drift (tests/wine/exports_test.sh compares the DLL with the map).
 function(tb_windows_exports target map)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${map})
-  file(STRINGS ${map} lines REGEX "^[ \t]+SQL[A-Za-z0-9]+;")
+  # Every "    Name;" line (the SQL* entry points and ConfigDSN) and every
+  # "    windows-only Name;" line (ConfigDSNW, in a comment of the map).
+  file(STRINGS ${map} lines REGEX "^[ \t]+(windows-only[ \t]+)?[A-Za-z][A-Za-z0-9]*;")
   set(def "LIBRARY timebutlerodbc\nEXPORTS\n")
   foreach(line ${lines})
-    string(REGEX REPLACE "^[ \t]+(SQL[A-Za-z0-9]+);.*" "\\1" name "${line}")
+    string(REGEX REPLACE "^[ \t]+(windows-only[ \t]+)?([A-Za-z][A-Za-z0-9]*);.*" "\\2" name "${line}")
     string(APPEND def "    ${name}\n")
   endforeach()
   set(def_file ${CMAKE_CURRENT_BINARY_DIR}/${target}.def)

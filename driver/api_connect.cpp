@@ -2,6 +2,7 @@
 #include "driver/connection_string.hpp"
 #include "driver/entry_trace.hpp"
 #include "driver/handles.hpp"
+#include "driver/setup/connect_prompt.hpp"
 #include "driver/strings.hpp"
 #include "engine/session.hpp"
 #include "engine/statement.hpp"
@@ -40,16 +41,25 @@ SQLRETURN connect(SQLHDBC handle, std::string dsn, std::string user, std::string
 }
 
 template <class Writer>
-SQLRETURN driver_connect(SQLHDBC handle, const std::string& in, SQLUSMALLINT completion, Writer&& write_out) {
+SQLRETURN driver_connect(SQLHDBC handle, SQLHWND window, const std::string& in, SQLUSMALLINT completion,
+                         Writer&& write_out) {
     return guarded<Dbc>(handle, HandleKind::Dbc, [&](Dbc& dbc) {
         switch (completion) {
         case SQL_DRIVER_NOPROMPT: case SQL_DRIVER_COMPLETE: case SQL_DRIVER_PROMPT: case SQL_DRIVER_COMPLETE_REQUIRED:
-            break;   // no dialog exists: every mode connects with what it was given
+            break;
         default:
             dbc.diag.add("HY110", "driver completion " + std::to_string(completion) + " is not valid");
             return SQLRETURN(SQL_ERROR);
         }
-        const Attributes given = parse_connection_string(in);
+        if (dbc.connected()) {
+            dbc.diag.add("08002", "the connection is already open");
+            return SQLRETURN(SQL_ERROR);
+        }
+        Attributes given = parse_connection_string(in);
+        // The DSN dialog, by the rules of driver/setup/connect_prompt.hpp
+        // (never without a window handle); Cancel is SQL_NO_DATA.
+        if (setup::wants_dialog(window, completion, given) && !setup::prompt_for_connection(window, given))
+            return SQLRETURN(SQL_NO_DATA);
         SQLRETURN rc = open_session(dbc, given, given);
         if (rc == SQL_ERROR) return rc;
         if (write_out(dbc.connection_string)) {
@@ -81,19 +91,19 @@ TB_EXPORT SQLRETURN SQL_API SQLConnectW(SQLHDBC handle, SQLWCHAR* dsn, SQLSMALLI
     return connect(handle, from_wide(dsn, dsn_length), from_wide(user, user_length), from_wide(auth, auth_length));
 }
 
-TB_EXPORT SQLRETURN SQL_API SQLDriverConnect(SQLHDBC handle, SQLHWND, SQLCHAR* in, SQLSMALLINT in_length,
+TB_EXPORT SQLRETURN SQL_API SQLDriverConnect(SQLHDBC handle, SQLHWND window, SQLCHAR* in, SQLSMALLINT in_length,
                                              SQLCHAR* out, SQLSMALLINT out_max, SQLSMALLINT* out_length,
                                              SQLUSMALLINT completion) {
     TB_ENTRY();
-    return driver_connect(handle, from_narrow(in, in_length), completion,
+    return driver_connect(handle, window, from_narrow(in, in_length), completion,
                           [&](const std::string& text) { return write_narrow(text, out, out_max, out_length); });
 }
 
-TB_EXPORT SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC handle, SQLHWND, SQLWCHAR* in, SQLSMALLINT in_length,
+TB_EXPORT SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC handle, SQLHWND window, SQLWCHAR* in, SQLSMALLINT in_length,
                                               SQLWCHAR* out, SQLSMALLINT out_max, SQLSMALLINT* out_length,
                                               SQLUSMALLINT completion) {
     TB_ENTRY();
-    return driver_connect(handle, from_wide(in, in_length), completion,
+    return driver_connect(handle, window, from_wide(in, in_length), completion,
                           [&](const std::string& text) { return write_wide(text, out, out_max, out_length); });
 }
 

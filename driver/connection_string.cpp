@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "driver/odbc.hpp"
+#include "driver/platform/secret_store.hpp"
 #include "engine/ascii.hpp"
 #include "engine/error.hpp"
 
@@ -103,8 +104,20 @@ void merge_dsn(Attributes& attributes, std::string dsn) {
         if (iequals(key, "DSN") || iequals(key, "Driver") || find_attribute(attributes, key)) continue;
         char buffer[4096] = {0};
         int n = SQLGetPrivateProfileString(dsn.c_str(), key, "", buffer, sizeof buffer, "odbc.ini");
-        if (n > 0 && buffer[0]) attributes.emplace_back(key, buffer);
+        if (n <= 0 || !buffer[0]) continue;
+        // A DSN saved by the setup dialog on Windows holds its tokens
+        // protected (driver/platform/secret_store.hpp).
+        const bool secret = iequals(key, "Token") || iequals(key, "PWD") || iequals(key, "PersonnelToken");
+        attributes.emplace_back(key, secret ? platform::reveal_token(buffer, key) : std::string(buffer));
     }
+}
+
+std::vector<std::string> dsn_keys() {
+    std::vector<std::string> keys;
+    for (const char* key : kKnownKeys)
+        if (!iequals(key, "DSN") && !iequals(key, "Driver") && !iequals(key, "FileDSN") && !iequals(key, "SaveFile"))
+            keys.emplace_back(key);
+    return keys;
 }
 
 engine::SessionConfig make_config(const Attributes& a, std::vector<std::string>& unknown) {

@@ -23,6 +23,9 @@ void set_attribute(Attributes& attributes, std::string key, std::string value);
 // itself, which appending to the vector would leave dangling.
 void merge_dsn(Attributes& attributes, std::string dsn);
 
+// The keys a DSN may hold (every key the driver reads, DSN and Driver aside).
+std::vector<std::string> dsn_keys();
+
 // Builds the configuration; keys the driver does not know are returned in
 // `unknown` (reported as 01S00, never a failure).
 engine::SessionConfig make_config(const Attributes& attributes, std::vector<std::string>& unknown);

@@ -23,6 +23,7 @@ packages=(
   # The Windows cross build (scripts/build-windows.sh) and its Wine root (tests/wine):
   # dpkg-dev for apt-get source, tcl for SQLite's amalgamation.
   g++-mingw-w64-x86-64-posix g++-mingw-w64-i686-posix libz-mingw-w64-dev dpkg-dev tcl debootstrap
+  xvfb x11-apps          # the DSN dialog test under Wine: a virtual display, and xwd for its screenshot
 )
 # npm (the Power Query parser for the Power BI connector test), unless a
 # Node.js with npm is installed already (NodeSource's nodejs bundles it).

@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 # The dynamic symbol table of the built library: defined functions only.
 nm -D --defined-only "$driver" | awk '$2 == "T" { print $3 }' | sort -u > "$work/exported"
 # The version script's global names.
-sed -n '/global:/,/local:/p' "$map" | grep -oE '^\s*SQL[A-Za-z]+;' | tr -d ' ;' | sort -u > "$work/mapped"
+sed -n '/global:/,/local:/p' "$map" | grep -oE '^\s*[A-Za-z][A-Za-z0-9]*;' | tr -d ' ;' | sort -u > "$work/mapped"
 if ! diff -u "$work/mapped" "$work/exported" > "$work/map.diff"; then
   echo "driver/exports.map and the symbols of $driver disagree (- map only, + library only):"
   cat "$work/map.diff"

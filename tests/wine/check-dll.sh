@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks a cross-built timebutlerodbc.dll without running it:
 #  - its imports are Windows system DLLs only (no MinGW runtime ships beside it);
-#  - its exports are exactly the names of driver/exports.map (the Linux list).
+#  - its exports are exactly the names of driver/exports.map (the Linux list
+#    plus the names marked windows-only there).
 # Usage: tests/wine/check-dll.sh DLL EXPORTS_MAP
 set -euo pipefail
 dll=$1 map=$2
@@ -17,7 +18,8 @@ for name in $imports; do
 done
 # Export table rows: "[ordinal] name" after "[Ordinal/Name Pointer] Table".
 exports=$(sed -n '/\[Ordinal\/Name Pointer\] Table/,/^$/p' <<<"$dump" | sed -n 's/^[[:space:]]*\[[[:space:]]*[0-9]*\] //p' | sort)
-expected=$(sed -n 's/^[[:space:]]*\(SQL[A-Za-z0-9]*\);.*/\1/p' "$map" | sort)
+# The map's names, with those marked "windows-only" (ConfigDSNW).
+expected=$(sed -n 's/^[[:space:]]*\(windows-only[[:space:]]\{1,\}\)\{0,1\}\([A-Za-z][A-Za-z0-9]*\);.*/\2/p' "$map" | sort)
 if [[ "$exports" != "$expected" ]]; then
   echo "FAIL: exports of $dll differ from $map:"
   diff <(echo "$expected") <(echo "$exports") | sed 's/^/  /'
