@@ -151,7 +151,9 @@ engine::SessionConfig make_config(const Attributes& a, std::vector<std::string>&
             // Nothing kept between statements: every statement asks the API.
             c.cache = "memory";
             c.cache_ttl_seconds = 0;
-        } else if (v->find('/') != std::string::npos) {
+        } else if (v->find_first_of("/\\") != std::string::npos) {
+            // A path: '/' on every platform, '\\' too (C:\Users\...\tb.sqlite on Windows).
+            // A word without either is a misspelt mode, not a file in the working folder.
             c.cache = *v;
         } else {
             throw engine::Error("HY024", "the connection key Cache has the value '" + *v +

@@ -8,10 +8,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
-#include <thread>
 
+#include "engine/busy_retry.hpp"
 #include "engine/error.hpp"
 #include "engine/platform/cache_location.hpp"
+#include "engine/sqlite_statement.hpp"
 
 namespace tb::engine {
 namespace {
@@ -21,27 +22,8 @@ std::int64_t now_seconds() {
                std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-struct Stmt {
-    sqlite3_stmt* stmt = nullptr;
-    Stmt(sqlite3* db, const std::string& sql) {
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
-            throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
-    }
-    ~Stmt() { sqlite3_finalize(stmt); }
-    void text(int i, const std::string& s) { sqlite3_bind_text(stmt, i, s.data(), int(s.size()), SQLITE_TRANSIENT); }
-    // Steps a statement that returns no rows; any other result is an error.
-    void done(sqlite3* db, const char* what) {
-        if (sqlite3_step(stmt) != SQLITE_DONE)
-            throw Error("HY000", std::string("cache: ") + what + ": " + sqlite3_errmsg(db));
-    }
-    // Steps a query: true on a row, false at the end, an error otherwise.
-    bool row(sqlite3* db, const char* what) {
-        const int rc = sqlite3_step(stmt);
-        if (rc == SQLITE_ROW) return true;
-        if (rc == SQLITE_DONE) return false;
-        throw Error("HY000", std::string("cache: ") + what + ": " + sqlite3_errmsg(db));
-    }
-};
+// The statements below are the cache's bookkeeping (engine/sqlite_statement.hpp).
+using Stmt = SqliteStatement;
 
 std::string cache_path(const SessionConfig& config) {
     if (config.cache != "file") return config.cache;
@@ -169,12 +151,7 @@ Cache::~Cache() {
 }
 
 void Cache::exec(const std::string& sql) {
-    char* message = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        std::string text = message ? message : "unknown error";
-        sqlite3_free(message);
-        throw Error("HY000", "cache: " + text);
-    }
+    exec_sql(db_, sql.c_str());
 }
 
 // Timebutler's tables keep their plain names (cache files of earlier
@@ -361,25 +338,19 @@ bool Cache::drop_partitions(const std::string& source, const std::string& action
     // finish. SQLite may still answer SQLITE_BUSY at once, without waiting,
     // where waiting could deadlock; this invalidation must not be lost to
     // that, so it is tried again until the busy timeout has passed.
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms_);
-    for (;;) {
-        try {
-            drop_partitions_once(source, action);
-            return true;
-        } catch (const Error& e) {
-            if (std::chrono::steady_clock::now() < give_up) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(20));
-                continue;
-            }
-            // The file still calls the old rows fresh: at least this connection
-            // asks again, and the statement says what other connections may see.
-            stale_since_[{source, action}] = now_seconds();
-            warnings_.push_back("the cached rows of action '" + action +
-                                "' could not be marked stale in the cache file (" + e.what() +
-                                "); this connection fetches them again, but other connections and programs sharing "
-                                "the cache may show the rows from before this write for up to CacheTTL seconds");
-            return false;
-        }
+    try {
+        retry_while_busy(std::chrono::milliseconds(busy_timeout_ms_), [&] { drop_partitions_once(source, action); },
+                         [](const Error&) { return true; });
+        return true;
+    } catch (const Error& e) {
+        // The file still calls the old rows fresh: at least this connection
+        // asks again, and the statement says what other connections may see.
+        stale_since_[{source, action}] = now_seconds();
+        warnings_.push_back("the cached rows of action '" + action +
+                            "' could not be marked stale in the cache file (" + e.what() +
+                            "); this connection fetches them again, but other connections and programs sharing "
+                            "the cache may show the rows from before this write for up to CacheTTL seconds");
+        return false;
     }
 }
 

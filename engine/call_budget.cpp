@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "engine/error.hpp"
+#include "engine/sqlite_statement.hpp"
 
 namespace tb::engine {
 namespace {
@@ -46,27 +47,8 @@ std::string format_date(std::time_t t) {
     return buffer;
 }
 
-struct Query {
-    sqlite3_stmt* stmt = nullptr;
-    Query(sqlite3* db, const char* sql) {
-        if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK)
-            throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
-    }
-    ~Query() { sqlite3_finalize(stmt); }
-    void text(int i, const std::string& s) { sqlite3_bind_text(stmt, i, s.data(), int(s.size()), SQLITE_TRANSIENT); }
-};
-
-void exec(sqlite3* db, const char* sql) {
-    char* message = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-        std::string text = message ? message : "unknown error";
-        sqlite3_free(message);
-        throw Error("HY000", "cache: " + text);
-    }
-}
-
 int used_calls(sqlite3* db, const std::string& fingerprint, const std::string& action, const std::string& day) {
-    Query q(db, "SELECT calls FROM _call_budget WHERE source = ? AND action = ? AND day = ?");
+    SqliteStatement q(db, "SELECT calls FROM _call_budget WHERE source = ? AND action = ? AND day = ?");
     q.text(1, fingerprint);
     q.text(2, action);
     q.text(3, day);
@@ -79,13 +61,13 @@ int used_calls(sqlite3* db, const std::string& fingerprint, const std::string& a
 
 void set_calls(sqlite3* db, const std::string& fingerprint, const std::string& action, const std::string& day,
                int calls) {
-    Query q(db, "INSERT INTO _call_budget(source, action, day, calls) VALUES (?, ?, ?, ?) "
+    SqliteStatement q(db, "INSERT INTO _call_budget(source, action, day, calls) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(source, action, day) DO UPDATE SET calls = excluded.calls");
     q.text(1, fingerprint);
     q.text(2, action);
     q.text(3, day);
     sqlite3_bind_int(q.stmt, 4, calls);
-    if (sqlite3_step(q.stmt) != SQLITE_DONE) throw Error("HY000", std::string("cache: ") + sqlite3_errmsg(db));
+    q.done(db, "cannot write the call budget");
 }
 
 // One transaction that takes the write lock at once, so two processes
@@ -93,8 +75,8 @@ void set_calls(sqlite3* db, const std::string& fingerprint, const std::string& a
 struct Immediate {
     sqlite3* db;
     bool done = false;
-    explicit Immediate(sqlite3* d) : db(d) { exec(db, "BEGIN IMMEDIATE"); }
-    void commit() { exec(db, "COMMIT"); done = true; }
+    explicit Immediate(sqlite3* d) : db(d) { exec_sql(db, "BEGIN IMMEDIATE"); }
+    void commit() { exec_sql(db, "COMMIT"); done = true; }
     ~Immediate() { if (!done) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr); }
 };
 
@@ -111,7 +93,7 @@ ServiceDay service_day(std::time_t now) {
 }
 
 void ensure_call_budget_table(sqlite3* db) {
-    exec(db, "CREATE TABLE IF NOT EXISTS _call_budget (source TEXT NOT NULL, action TEXT NOT NULL, "
+    exec_sql(db, "CREATE TABLE IF NOT EXISTS _call_budget (source TEXT NOT NULL, action TEXT NOT NULL, "
              "day TEXT NOT NULL, calls INTEGER NOT NULL, PRIMARY KEY(source, action, day))");
 }
 

@@ -7,12 +7,12 @@
 #include <ctime>
 #include <map>
 #include <set>
-#include <thread>
 
 #include "api/bearer_login.hpp"
 #include "api/client.hpp"
 #include "api/response_text.hpp"
 #include "engine/answer_check.hpp"
+#include "engine/busy_retry.hpp"
 #include "engine/call_budget.hpp"
 #include "engine/loader.hpp"
 #include "engine/missing_actions.hpp"
@@ -118,8 +118,7 @@ void Session::open_cache() {
     // "database is locked" at once: SQLite does not wait where waiting could
     // deadlock. The set-up only creates what is missing, so it is simply
     // done again, within the busy timeout.
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(config_.cache_busy_timeout_ms);
-    for (;;) {
+    auto set_up = [&] {
         try {
             cache_ = std::make_unique<Cache>(config_);
             ensure_call_budget_table(cache_->db());
@@ -127,15 +126,16 @@ void Session::open_cache() {
             ensure_runtime_schema_table(cache_->db());
             ensure_token_checks_table(cache_->db());
             repair_runtime_schema(*cache_);
-            return;
-        } catch (const Error& e) {
-            const std::string text = e.what();
-            const bool locked = text.find("locked") != std::string::npos || text.find("busy") != std::string::npos;
+        } catch (...) {
             cache_.reset();
-            if (!locked || std::chrono::steady_clock::now() >= give_up) throw;
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            throw;
         }
-    }
+    };
+    auto locked = [](const Error& e) {
+        const std::string text = e.what();
+        return text.find("locked") != std::string::npos || text.find("busy") != std::string::npos;
+    };
+    retry_while_busy(std::chrono::milliseconds(config_.cache_busy_timeout_ms), set_up, locked);
 }
 
 // tb_last_insert_id(): what SQL's LAST_INSERT_ID() becomes. NULL before the

@@ -19,13 +19,7 @@ std::string sha256_hex(std::string_view text) {
     if (algorithm) BCryptCloseAlgorithmProvider(algorithm, 0);
     // The digest partitions the cache by token: never fall back to something weaker.
     if (!ok) throw Error("HY000", "cannot compute SHA-256 through Windows CNG (bcrypt)");
-    static const char hex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : digest) {
-        out += hex[b >> 4];
-        out += hex[b & 15];
-    }
-    return out;
+    return digest_hex(digest);
 }
 
 } // namespace tb::engine::platform
