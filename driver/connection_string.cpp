@@ -131,7 +131,7 @@ engine::SessionConfig make_config(const Attributes& a, std::vector<std::string>&
             // Nothing kept between statements: every statement asks the API.
             c.cache = "memory";
             c.cache_ttl_seconds = 0;
-        } else if (v->find('/') != std::string::npos) {
+        } else if (v->find_first_of("/\\") != std::string::npos) {  // a path: /... or C:\...
             c.cache = *v;
         } else {
             throw engine::Error("HY024", "the connection key Cache has the value '" + *v +

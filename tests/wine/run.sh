@@ -26,6 +26,18 @@ through_dm() {
   else echo "no ODBC"; fi
 }
 
+# Cases Wine cannot show, left out by name (each runs in the Linux suite;
+# on Windows they are the installer's acceptance checks):
+#  - Wine's Schannel does not validate the server's certificate chain when
+#    no CAFile is given, so a self-signed server is accepted under Wine
+#    (Windows refuses it: the no-CAFile path is Schannel's own validation);
+#  - the owner-only DACL of the cache file and folder reads back as Wine's
+#    default (inherited entries), see docs/install-windows.md.
+declare -A wine_limits=(
+  [odbc_test_skeleton]="-SkeletonConnect.RefusedCertificateIs08001"
+  [odbc_test_windows_platform]="-CacheFolder.CacheFileLivesInLocalAppDataForItsUserOnly"
+)
+
 passed=0 failed=0 tests_total=0
 summary=()
 run_program() {
@@ -33,15 +45,17 @@ run_program() {
   name=$(basename "$exe" .exe)
   log="$bin/wine-$name.log"
   route=$(through_dm "$exe")
+  local filter=()
+  [[ -n "${wine_limits[$name]:-}" ]] && filter=(--gtest_filter="${wine_limits[$name]}")
   start=$(date +%s)
   # A hang guard, not a measurement: a program still running after 20 minutes fails.
   if timeout 1200 chroot "$wine_root" env -i "${wine_environment[@]}" \
       TB_SIM_LAUNCHER_PORT="${TB_SIM_LAUNCHER_PORT:-}" TB_CACHE_STRESS_SECONDS="${TB_CACHE_STRESS_SECONDS:-}" \
-      wine64 "$exe" --gtest_brief=1 >"$log" 2>&1; then
+      wine64 "$exe" --gtest_brief=1 "${filter[@]}" >"$log" 2>&1; then
     seconds=$(( $(date +%s) - start ))
     count=$(grep -o '\[  PASSED  \] [0-9]* test' "$log" | grep -o '[0-9]*' || echo 0)
     tests_total=$((tests_total + count))
-    echo "PASS $name: $count tests, ${seconds} s, $route (Wine $target)"
+    echo "PASS $name: $count tests, ${seconds} s, $route (Wine $target)${filter:+, left out: ${filter[0]#--gtest_filter=-}}"
     passed=$((passed + 1))
   else
     seconds=$(( $(date +%s) - start ))
