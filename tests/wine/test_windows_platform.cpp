@@ -115,6 +115,31 @@ TEST(SystemProxy, AnUnreachableOneIs08001NamingIt) {
     EXPECT_TRUE(sim.requests().empty());
 }
 
+// Umlauts through the W entry points, as Excel and Power BI call them: a
+// statement with umlauts in SQLExecDirectW, its text read back as
+// SQL_C_WCHAR, and a WHERE on a name with an umlaut that the data holds.
+TEST(WideStatements, UmlautsThroughSQLExecDirectW) {
+    SimProcess sim({"--users", "25", "--years", "2024-2024"});
+    OdbcConnection connection;
+    ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim.connection_string())));
+    SQLHSTMT stmt = SQL_NULL_HSTMT;
+    ASSERT_TRUE(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, connection.dbc(), &stmt)));
+    std::wstring sql = L"SELECT 'Grüße aus Düsseldorf', COUNT(*) FROM users WHERE last_name = 'Müller'";
+    std::vector<SQLWCHAR> text(sql.begin(), sql.end());
+    text.push_back(0);
+    ASSERT_EQ(SQLExecDirectW(stmt, text.data(), SQL_NTS), SQL_SUCCESS);
+    ASSERT_EQ(SQLFetch(stmt), SQL_SUCCESS);
+    SQLWCHAR greeting[64] = {};
+    SQLLEN length = 0;
+    ASSERT_EQ(SQLGetData(stmt, 1, SQL_C_WCHAR, greeting, sizeof greeting, &length), SQL_SUCCESS);
+    EXPECT_EQ(std::wstring(reinterpret_cast<wchar_t*>(greeting)), L"Grüße aus Düsseldorf");
+    EXPECT_EQ(length, SQLLEN(20 * sizeof(SQLWCHAR)));
+    SQLBIGINT muellers = 0;
+    ASSERT_EQ(SQLGetData(stmt, 2, SQL_C_SBIGINT, &muellers, 0, nullptr), SQL_SUCCESS);
+    EXPECT_GE(muellers, 1) << "the simulator's users include a Müller";
+    SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+}
+
 // Cache=file without a DSN: default.sqlite in %LOCALAPPDATA%\Timebutler\cache,
 // shared by the next connection, only for this user.
 TEST(CacheFolder, CacheFileLivesInLocalAppDataForItsUserOnly) {
