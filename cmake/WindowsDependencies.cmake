@@ -48,5 +48,7 @@ if(TB_BUILD_TESTS)
   # Its CMake defines GTest::gtest and GTest::gtest_main itself.
 endif()
 
-# windows.h without min/max macros and the rarely used headers; Windows 10 APIs.
-add_compile_definitions(NOMINMAX WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0A00)
+# windows.h without min/max macros and the rarely used headers; Windows 10
+# APIs; gmtime_r and localtime_r, as mingw-w64's time.h declares them with
+# _POSIX_THREAD_SAFE_FUNCTIONS (the rooms call them; Linux has them anyway).
+add_compile_definitions(NOMINMAX WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0A00 _POSIX_THREAD_SAFE_FUNCTIONS)

@@ -124,8 +124,9 @@ TB_EXPORT SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT handle, SQLUSMALLINT number
 
 TB_EXPORT SQLRETURN SQL_API SQLColAttribute(SQLHSTMT handle, SQLUSMALLINT number, SQLUSMALLINT field,
                                             SQLPOINTER text, SQLSMALLINT text_max, SQLSMALLINT* text_length,
-                                            SQLLEN* numeric) {
+                                            ColAttributeNumeric numeric_attribute) {
     TB_ENTRY();
+    SQLLEN* numeric = static_cast<SQLLEN*>(numeric_attribute);
     return col_attribute(
         handle, number, field, [&](const std::string& t) { return write_narrow(t, text, text_max, text_length); },
         numeric);
@@ -133,8 +134,9 @@ TB_EXPORT SQLRETURN SQL_API SQLColAttribute(SQLHSTMT handle, SQLUSMALLINT number
 
 TB_EXPORT SQLRETURN SQL_API SQLColAttributeW(SQLHSTMT handle, SQLUSMALLINT number, SQLUSMALLINT field,
                                              SQLPOINTER text, SQLSMALLINT text_max, SQLSMALLINT* text_length,
-                                             SQLLEN* numeric) {
+                                             ColAttributeNumeric numeric_attribute) {
     TB_ENTRY();
+    SQLLEN* numeric = static_cast<SQLLEN*>(numeric_attribute);
     // Lengths of SQLColAttributeW are in bytes.
     return col_attribute(
         handle, number, field,

@@ -193,10 +193,12 @@ ConvertResult put_numeric(double value, const Target& t, const engine::ColumnInf
     long double scaled = std::fabs((long double)value) * std::pow(10.0L, t.scale);
     scaled = std::nearbyint(scaled);
     if (scaled >= 3.4e38L) fail("22003", column, "the value does not fit SQL_C_NUMERIC");
-    unsigned __int128 v = (unsigned __int128)scaled;
+    // Little-endian base-256 digits, taken from the whole number itself
+    // (exact: dividing by 256 only moves the exponent; 32-bit targets have
+    // no __int128).
     for (int i = 0; i < SQL_MAX_NUMERIC_LEN; ++i) {
-        n.val[i] = SQLCHAR(v & 0xFF);
-        v >>= 8;
+        n.val[i] = SQLCHAR(std::fmod(scaled, 256.0L));
+        scaled = std::floor(scaled / 256.0L);
     }
     std::memcpy(t.data, &n, sizeof n);
     set_length(t, sizeof n);

@@ -33,6 +33,15 @@
 #define SQL_ASYNC_NOTIFICATION_NOT_CAPABLE 0x00000000L
 #endif
 
+// The last parameter of SQLColAttribute(W): SQLLEN* in the ODBC 3.x
+// headers, SQLPOINTER in 32-bit Windows' sql.h (the same ABI there, but C++
+// refuses the other spelling of a declared C function).
+#if defined(_WIN32) && !defined(_WIN64)
+using ColAttributeNumeric = SQLPOINTER;
+#else
+using ColAttributeNumeric = SQLLEN*;
+#endif
+
 // Every ODBC entry point: C linkage, exported (everything else is hidden).
 // On Windows the .def made from exports.map names the exports instead.
 #ifdef _WIN32

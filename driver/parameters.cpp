@@ -21,13 +21,23 @@ T read(const void* p) {
 }
 
 std::string numeric_text(const SQL_NUMERIC_STRUCT& n) {
-    unsigned __int128 v = 0;
-    for (int i = SQL_MAX_NUMERIC_LEN - 1; i >= 0; --i) v = (v << 8) | n.val[i];
+    // The 128-bit little-endian value divided by 10 digit by digit, byte-wise
+    // (32-bit targets have no __int128).
+    unsigned bytes[SQL_MAX_NUMERIC_LEN];
+    for (int i = 0; i < SQL_MAX_NUMERIC_LEN; ++i) bytes[i] = n.val[i];
     std::string digits;
+    bool more = false;
     do {
-        digits.insert(digits.begin(), char('0' + int(v % 10)));
-        v /= 10;
-    } while (v);
+        unsigned remainder = 0;
+        more = false;
+        for (int i = SQL_MAX_NUMERIC_LEN - 1; i >= 0; --i) {
+            const unsigned current = remainder * 256 + bytes[i];
+            bytes[i] = current / 10;
+            remainder = current % 10;
+            more = more || bytes[i] != 0;
+        }
+        digits.insert(digits.begin(), char('0' + int(remainder)));
+    } while (more);
     if (n.scale > 0) {
         while (digits.size() <= std::size_t(n.scale)) digits.insert(digits.begin(), '0');
         digits.insert(digits.end() - n.scale, '.');

@@ -5,7 +5,7 @@
 # Dependencies come from Debian's source packages (scripts/windows-deps.sh),
 # cached under build/windows keyed by version.
 # Usage: scripts/build-windows.sh [x64] [x86]
-#   TB_WIN_TESTS=ON also builds the cross-built tests (tests/wine).
+#   TB_WIN_TESTS=ON also builds the cross-built tests (tests/wine) and bench_fetch_rate.
 #   Output: build/windows/<target>/driver/timebutlerodbc.dll
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,7 +25,7 @@ for target in "${targets[@]}"; do
   deps=$(scripts/windows-deps.sh "$target")
   cmake -S . -B "$out/$target" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_TOOLCHAIN_FILE="$root/cmake/toolchains/mingw-$target.cmake" -DTB_WINDOWS_DEPS="$deps" \
-    -DTB_BUILD_TESTS="${TB_WIN_TESTS:-OFF}" -DTB_BUILD_BENCH=OFF "${launcher[@]}" >/dev/null
+    -DTB_BUILD_TESTS="${TB_WIN_TESTS:-OFF}" -DTB_BUILD_BENCH="${TB_WIN_TESTS:-OFF}" "${launcher[@]}" >/dev/null
   if [[ "${TB_WIN_TESTS:-OFF}" == ON ]]; then
     cmake --build "$out/$target" -j"$jobs"
   else

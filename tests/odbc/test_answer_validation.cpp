@@ -15,6 +15,7 @@
 
 #include "tests/support/odbc_session.hpp"
 #include "tests/support/sim_process.hpp"
+#include "tests/support/test_platform.hpp"
 
 using namespace tb::test;
 
@@ -60,9 +61,8 @@ const char* const kWorktimeHeader =
 
 // A fixture directory holding worktime.csv: 20 entries of March 2024.
 std::string worktime_fixture(const std::string& comment_of_entry_5) {
-    char pattern[] = "/tmp/tb-answer-fixture-XXXXXX";
-    if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp");
-    std::ofstream out(std::string(pattern) + "/worktime.csv");
+    const std::string dir = make_temp_dir("tb-answer-fixture-");
+    std::ofstream out(dir + "/worktime.csv");
     out << kWorktimeHeader;
     for (int i = 1; i <= 20; ++i) {
         char day[16];
@@ -70,7 +70,7 @@ std::string worktime_fixture(const std::string& comment_of_entry_5) {
         out << "2024;3;" << 9000 + i << ";1;00101;" << day << ";08:00;16:30;28800;1800;Done;1;1;"
             << (i == 5 ? comment_of_entry_5 : std::string("Eintrag ") + std::to_string(i)) << ";false\n";
     }
-    return pattern;
+    return dir;
 }
 
 // Point 2: a comment starting with '"' is a comment, not the start of a

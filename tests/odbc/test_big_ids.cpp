@@ -9,6 +9,7 @@
 
 #include "tests/support/odbc_session.hpp"
 #include "tests/support/sim_process.hpp"
+#include "tests/support/test_platform.hpp"
 
 using namespace tb::test;
 
@@ -17,8 +18,7 @@ namespace {
 class BigIds : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        char pattern[] = "/tmp/tb-big-ids-XXXXXX";
-        dir = new std::string(mkdtemp(pattern));
+        dir = new std::string(make_temp_dir("tb-big-ids-"));
         std::ofstream(*dir + "/projects.csv")
             << "ID of the project;Name;State;Budget in hours;Comments;Creation date\n"
                "1;Klein;Active;10;;01/01/2024\n"

@@ -8,10 +8,7 @@
 // label "threaded" so it can be run under ThreadSanitizer as well.
 #include <gtest/gtest.h>
 
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <cctype>
@@ -30,6 +27,7 @@
 #include "tests/odbc/write_helpers.hpp"
 #include "tests/support/odbc_session.hpp"
 #include "tests/support/sim_process.hpp"
+#include "tests/support/test_platform.hpp"
 
 using namespace tb::test;
 
@@ -81,16 +79,10 @@ std::string scalar(OdbcConnection& c, const std::string& sql) {
     return rows.empty() || rows[0].empty() ? "" : rows[0][0].value_or("NULL");
 }
 
-// Runs one statement in another process (isql) and returns its output.
+// Runs one statement in another process (isql; tb_query under Wine) and returns its output.
 std::string isql(const std::string& connection_string, const std::string& sql) {
-    const std::string command = "echo \"" + sql + "\" | isql -k '" + connection_string + "' -b -d'|' 2>&1";
-    std::string out;
-    if (FILE* pipe = popen(command.c_str(), "r")) {
-        char buffer[512];
-        while (std::fgets(buffer, sizeof buffer, pipe)) out += buffer;
-        pclose(pipe);
-    }
-    return out;
+    const auto result = query_in_another_process(connection_string, sql);
+    return result.ok ? result.output : "[ISQL]ERROR " + result.output;
 }
 
 class CacheConcurrency : public ::testing::Test {
@@ -221,14 +213,7 @@ std::string env_or(const char* name, const std::string& fallback) {
 
 // Names of the projects whose INSERT has returned, in every process: one
 // line each, appended with O_APPEND (a short write is atomic).
-void log_written(const std::string& log, const std::string& name) {
-    const int fd = ::open(log.c_str(), O_WRONLY | O_APPEND | O_CREAT, 0600);
-    const std::string line = name + "\n";
-    if (fd >= 0) {
-        (void)!::write(fd, line.data(), line.size());
-        ::close(fd);
-    }
-}
+void log_written(const std::string& log, const std::string& name) { append_line(log, name); }
 
 std::vector<std::string> written_so_far(const std::string& log) {
     std::vector<std::string> names;
@@ -345,29 +330,20 @@ TEST(CacheStress, TwoProcessesTwoConnectionsEach) {
     const std::string seconds = env_or("TB_CACHE_STRESS_SECONDS", "5");
     const std::string log = path + ".written";
     std::vector<std::string> outs;
-    std::vector<pid_t> children;
+    std::vector<std::intptr_t> children;
     for (int p = 0; p < 2; ++p) {
         const std::string out = path + ".out" + std::to_string(p);
         outs.push_back(out);
-        const pid_t pid = fork();
-        ASSERT_GE(pid, 0);
-        if (pid == 0) {
-            setenv("TB_STRESS_CS", cs.c_str(), 1);
-            setenv("TB_STRESS_LOG", log.c_str(), 1);
-            setenv("TB_STRESS_OUT", out.c_str(), 1);
-            setenv("TB_STRESS_TAG", ("p" + std::to_string(p)).c_str(), 1);
-            setenv("TB_STRESS_SECONDS", seconds.c_str(), 1);
-            execl("/proc/self/exe", "cache_stress_worker", "--gtest_also_run_disabled_tests",
-                  "--gtest_filter=CacheStressWorker.DISABLED_TwoConnections", static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        children.push_back(pid);
+        const auto child = start_this_program("CacheStressWorker.DISABLED_TwoConnections",
+                                              {{"TB_STRESS_CS", cs},
+                                               {"TB_STRESS_LOG", log},
+                                               {"TB_STRESS_OUT", out},
+                                               {"TB_STRESS_TAG", "p" + std::to_string(p)},
+                                               {"TB_STRESS_SECONDS", seconds}});
+        ASSERT_NE(child, -1);
+        children.push_back(child);
     }
-    for (pid_t pid : children) {
-        int status = 0;
-        waitpid(pid, &status, 0);
-        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "worker status " << status;
-    }
+    for (auto child : children) EXPECT_EQ(wait_for_child(child), 0) << "worker exit code";
     Counts total;
     for (const auto& out : outs) {
         std::ifstream in(out);

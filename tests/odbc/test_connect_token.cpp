@@ -11,6 +11,7 @@
 
 #include "tests/support/odbc_session.hpp"
 #include "tests/support/sim_process.hpp"
+#include "tests/support/test_platform.hpp"
 
 using namespace tb::test;
 
@@ -41,9 +42,9 @@ TEST_P(ConnectToken, SecondConnectMakesNoRequest) {
     }
     EXPECT_EQ(sim.requests().size(), 0u) << "a connect within CacheTTL of an accepted check asks nothing";
 
-    // Another process on the same cache file: isql connects without a request.
-    const std::string command = "echo 'SELECT 1' | isql -k '" + cs + "' -b > /dev/null 2>&1";
-    ASSERT_EQ(std::system(command.c_str()), 0);
+    // Another process on the same cache file (isql; tb_query under Wine) connects without a request.
+    const auto other = query_in_another_process(cs, "SELECT 1");
+    ASSERT_TRUE(other.ok) << other.output;
     EXPECT_EQ(sim.requests().size(), 0u) << "a second process reads the note from the cache file";
     remove_cache_file(path);
 }
@@ -55,13 +56,12 @@ INSTANTIATE_TEST_SUITE_P(Editions, ConnectToken, ::testing::Values("full", "tena
 TEST(ConnectTokenCheck, ExcelStyleDsnConnectsMakeNoRequestWhileTheCacheIsFresh) {
     SimProcess sim({"--users", "5", "--years", "2024-2024"});
     const std::string cache = temp_cache_path();
-    const std::string ini_path = cache + ".odbc.ini";
-    {
-        std::ofstream ini(ini_path);
-        ini << "[TB Excel]\nDriver=" << driver_path() << "\nServer=" << sim.server() << "\nToken=" << kToken
-            << "\nCAFile=" << ca_file() << "\nCache=" << cache << "\nCacheTTL=300\n";
-    }
-    ::setenv("ODBCINI", ini_path.c_str(), 1);
+    UserDsn dsn("TB Excel", {{"Driver", driver_path()},
+                             {"Server", sim.server()},
+                             {"Token", kToken},
+                             {"CAFile", ca_file()},
+                             {"Cache", cache},
+                             {"CacheTTL", "300"}});
     auto connect_by_dsn = [] {
         SQLHENV env = SQL_NULL_HENV;
         SQLHDBC dbc = SQL_NULL_HDBC;
@@ -80,8 +80,6 @@ TEST(ConnectTokenCheck, ExcelStyleDsnConnectsMakeNoRequestWhileTheCacheIsFresh) 
     sim.clear_log();
     for (int i = 0; i < 3; ++i) ASSERT_TRUE(SQL_SUCCEEDED(connect_by_dsn()));
     EXPECT_EQ(sim.requests().size(), 0u);
-    ::unsetenv("ODBCINI");
-    std::remove(ini_path.c_str());
     remove_cache_file(cache);
 }
 

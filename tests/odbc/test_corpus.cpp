@@ -17,6 +17,7 @@
 #include "tests/corpus/test_db.hpp"
 #include "tests/support/odbc_session.hpp"
 #include "tests/support/sim_process.hpp"
+#include "tests/support/test_platform.hpp"
 
 using namespace tb::test;
 using tb::sql::test::Case;
@@ -116,9 +117,7 @@ class CorpusThroughDriver : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         db = new TestDb;
-        char pattern[] = "/tmp/tb-corpus-fixture-XXXXXX";
-        if (!mkdtemp(pattern)) throw std::runtime_error("cannot create the fixture directory");
-        fixture_dir = pattern;
+        fixture_dir = make_temp_dir("tb-corpus-fixture-");
         tb::sql::test::write_fixture(*db, fixture_dir);
         sim = new SimProcess({"--fixture", fixture_dir});
         connection = new OdbcConnection;
@@ -194,8 +193,7 @@ TEST(CorpusFixture, QuotesTravelVerbatim) {
     const std::string quoted = "say \"hi\" \"twice\"";
     db.run("UPDATE projects SET comments = ?1 WHERE project_id = 12", {text});
     db.run("UPDATE projects SET comments = ?1 WHERE project_id = 10", {quoted});
-    char pattern[] = "/tmp/tb-corpus-fixture-XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
+    const std::string pattern = make_temp_dir("tb-corpus-fixture-");
     tb::sql::test::write_fixture(db, pattern);
     {
         SimProcess sim({"--fixture", pattern});
@@ -213,8 +211,7 @@ TEST(CorpusFixture, QuotesTravelVerbatim) {
     std::filesystem::remove_all(pattern);
 
     db.run("UPDATE projects SET comments = ?1 WHERE project_id = 12", {"a;b"});
-    char second[] = "/tmp/tb-corpus-fixture-XXXXXX";
-    ASSERT_NE(mkdtemp(second), nullptr);
+    const std::string second = make_temp_dir("tb-corpus-fixture-");
     EXPECT_THROW(tb::sql::test::write_fixture(db, second), std::runtime_error);
     std::filesystem::remove_all(second);
 }

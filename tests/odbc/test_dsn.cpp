@@ -1,5 +1,5 @@
-// Connecting by DSN through the unixODBC driver manager, with the DSN in a
-// temporary odbc.ini (ODBCSYSINI / ODBCINI point at it). Values of every
+// Connecting by DSN through the driver manager, with the DSN in a temporary
+// odbc.ini (ODBCSYSINI / ODBCINI point at it; under Wine, the registry). Values of every
 // length, because the driver appends the DSN's keys to the list that also
 // holds the DSN name: a reference into it once dangled after the first
 // reallocation, and values of 59-68 characters (a CAFile path) reused the
@@ -13,38 +13,16 @@
 
 #include "tests/support/odbc_session.hpp"
 #include "tests/support/sim_process.hpp"
+#include "tests/support/test_platform.hpp"
 
 using namespace tb::test;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A directory holding odbc.ini and odbcinst.ini, set as the driver manager's
-// configuration before any handle exists, removed afterwards.
-class TemporaryOdbcIni {
-public:
-    TemporaryOdbcIni() {
-        char pattern[] = "/tmp/tb-dsn-XXXXXX";
-        dir_ = mkdtemp(pattern);
-        std::ofstream(dir_ / "odbcinst.ini") << "";
-        setenv("ODBCSYSINI", dir_.c_str(), 1);
-        setenv("ODBCINI", (dir_ / "odbc.ini").c_str(), 1);
-    }
-    ~TemporaryOdbcIni() {
-        std::error_code ignored;
-        fs::remove_all(dir_, ignored);
-    }
-    const fs::path& dir() const { return dir_; }
-    void add(const std::string& name, const std::vector<std::pair<std::string, std::string>>& keys) {
-        std::ofstream out(dir_ / "odbc.ini", std::ios::app);
-        out << "[" << name << "]\n";
-        for (const auto& [k, v] : keys) out << k << " = " << v << "\n";
-        out << "\n";
-    }
-
-private:
-    fs::path dir_;
-};
+// The DSNs in a private odbc.ini (ODBCSYSINI / ODBCINI; the registry under
+// Wine), set before any handle exists, removed afterwards.
+using TemporaryOdbcIni = UserDsn;
 
 // A copy of the simulator's certificate at a path exactly `length` characters long.
 std::string certificate_at_length(const fs::path& dir, std::size_t length) {
@@ -67,7 +45,7 @@ TEST(Dsn, ConnectsByDsnWithValuesOfEveryLength) {
     std::vector<std::pair<std::string, std::size_t>> dsns;
     for (std::size_t length = 40; length <= 100; ++length) {
         const std::string name = "TbLong" + std::to_string(length);
-        const std::string ca = certificate_at_length(ini.dir() / "", length);
+        const std::string ca = certificate_at_length(fs::path(ini.dir()) / "", length);
         ASSERT_EQ(ca.size(), length);
         ini.add(name, {{"Driver", driver_path()},
                        {"Description", std::string(length, 'd')},

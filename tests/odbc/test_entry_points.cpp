@@ -17,11 +17,11 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <unistd.h>
 
 #include "tests/support/odbc_session.hpp"
 #include "tests/support/odbc_wide.hpp"
 #include "tests/support/sim_process.hpp"
+#include "tests/support/test_platform.hpp"
 
 using namespace tb::test;
 
@@ -31,29 +31,26 @@ class EntryPoints : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         sim = new SimProcess({"--users", "6", "--years", "2024-2024"});
-        // A user DSN for SQLConnect, in a private odbc.ini.
-        ini_path = new std::string("/tmp/tb-entry-points-" + std::to_string(::getpid()) + ".ini");
-        std::ofstream ini(*ini_path);
-        ini << "[TB Entry]\nDriver=" << driver_path() << "\nServer=" << sim->server() << "\nCAFile=" << ca_file()
-            << "\nCache=memory\n";
-        ini.close();
-        ::setenv("ODBCINI", ini_path->c_str(), 1);
+        // A user DSN for SQLConnect (a private odbc.ini; the registry under Wine).
+        dsn = new UserDsn("TB Entry", {{"Driver", driver_path()},
+                                       {"Server", sim->server()},
+                                       {"CAFile", ca_file()},
+                                       {"Cache", "memory"}});
     }
     static void TearDownTestSuite() {
-        std::remove(ini_path->c_str());
-        delete ini_path;
+        delete dsn;
         delete sim;
     }
     void SetUp() override {
         ASSERT_TRUE(SQL_SUCCEEDED(ansi.connect(sim->connection_string()))) << diag_text(SQL_HANDLE_DBC, ansi.dbc());
     }
     static SimProcess* sim;
-    static std::string* ini_path;
+    static UserDsn* dsn;
     OdbcConnection ansi;
     WideConnection w{sim->connection_string()};
 };
 SimProcess* EntryPoints::sim = nullptr;
-std::string* EntryPoints::ini_path = nullptr;
+UserDsn* EntryPoints::dsn = nullptr;
 
 std::vector<std::vector<std::string>> fetch_all_text(SQLHSTMT stmt) {
     std::vector<std::vector<std::string>> rows;

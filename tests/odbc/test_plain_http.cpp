@@ -3,17 +3,12 @@
 // AllowInsecureLocalhost=1 (for tests against a plain-HTTP simulator).
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <thread>
 
 #include "tests/support/odbc_session.hpp"
 #include "tests/support/sim_process.hpp"
+#include "tests/support/sockets.hpp"
 
 using namespace tb::test;
 
@@ -23,45 +18,46 @@ namespace {
 class RecordingListener {
 public:
     RecordingListener() {
+        sockets_ready();
         fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
         ::listen(fd_, 16);
-        socklen_t len = sizeof addr;
+        socklen_type len = sizeof addr;
         ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
         port_ = ntohs(addr.sin_port);
         thread_ = std::thread([this] {
             while (!stop_) {
                 pollfd p{fd_, POLLIN, 0};
-                if (poll(&p, 1, 50) <= 0) continue;
-                const int client = ::accept(fd_, nullptr, nullptr);
-                if (client < 0) continue;
+                if (poll_sockets(&p, 1, 50) <= 0) continue;
+                const socket_t client = ::accept(fd_, nullptr, nullptr);
+                if (client == kNoSocket) continue;
                 ++connections_;
                 char buffer[4096];
                 for (;;) {
                     pollfd c{client, POLLIN, 0};
-                    if (poll(&c, 1, 500) <= 0) break;
-                    const ssize_t n = ::read(client, buffer, sizeof buffer);
+                    if (poll_sockets(&c, 1, 500) <= 0) break;
+                    const long n = receive(client, buffer, sizeof buffer);
                     if (n <= 0) break;
                     bytes_ += n;
                 }
-                ::close(client);
+                close_socket(client);
             }
         });
     }
     ~RecordingListener() {
         stop_ = true;
         thread_.join();
-        ::close(fd_);
+        close_socket(fd_);
     }
     int port() const { return port_; }
     long bytes() const { return bytes_; }
     int connections() const { return connections_; }
 
 private:
-    int fd_ = -1;
+    socket_t fd_ = kNoSocket;
     int port_ = 0;
     std::atomic<bool> stop_{false};
     std::atomic<long> bytes_{0};

@@ -3,18 +3,15 @@
 // or dripping answer ends after StallTimeout / RequestTimeout, Retry-After is
 // honoured within the deadline, and a gzip bomb is stopped at MaxAnswerMB.
 // Each wait runs in a child process under a generous hang guard
-// (bounded_run.hpp); no test measures how fast anything is.
+// (run_bounded, tests/support/test_platform.hpp); no test measures how fast anything is.
 #include <gtest/gtest.h>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 
 #include <chrono>
 
-#include "tests/odbc/bounded_run.hpp"
 #include "tests/support/odbc_session.hpp"
 #include "tests/support/sim_process.hpp"
+#include "tests/support/sockets.hpp"
+#include "tests/support/test_platform.hpp"
 
 using namespace tb::test;
 
@@ -45,21 +42,22 @@ std::string connect_with_login_timeout(const std::string& connection_string, SQL
 class SilentListener {
 public:
     SilentListener() {
+        sockets_ready();
         fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
         ::listen(fd_, 16);
-        socklen_t len = sizeof addr;
+        socklen_type len = sizeof addr;
         ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
         port_ = ntohs(addr.sin_port);
     }
-    ~SilentListener() { ::close(fd_); }
+    ~SilentListener() { close_socket(fd_); }
     int port() const { return port_; }
 
 private:
-    int fd_ = -1;
+    socket_t fd_ = kNoSocket;
     int port_ = 0;
 };
 

@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/sockets.hpp"
+
 namespace tb::test {
 
 class ConnectProxy {
@@ -25,9 +27,9 @@ public:
 
 private:
     void serve();
-    void tunnel(int client);
+    void tunnel(socket_t client);
 
-    int listener_ = -1;
+    socket_t listener_ = kNoSocket;
     int port_ = 0;
     std::atomic<bool> stopping_{false};
     mutable std::mutex mutex_;

@@ -6,12 +6,13 @@
 // 127.0.0.1:$TB_SIM_LAUNCHER_PORT, sends the simulator's flags as one line
 // (tab-separated), reads back "port<TAB>request-log-path", and keeps the
 // socket open; the launcher stops the simulator when the socket closes.
-#include <winsock2.h>
 #include <windows.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
+
+#include "tests/support/sockets.hpp"
 
 namespace tb::test {
 namespace {
@@ -21,6 +22,16 @@ std::string wine_path(const std::string& unix_path) {
     std::string out = "Z:" + unix_path;
     for (char& c : out)
         if (c == '/') c = '\\';
+    return out;
+}
+
+// A Wine Z: path as Linux sees it (the simulator's --fixture folder made
+// by make_temp_dir); other flags pass unchanged.
+std::string unix_path(const std::string& flag) {
+    if (flag.size() < 3 || (flag[0] != 'Z' && flag[0] != 'z') || flag[1] != ':' || flag[2] != '\\') return flag;
+    std::string out = flag.substr(2);
+    for (char& c : out)
+        if (c == '\\') c = '/';
     return out;
 }
 
@@ -49,11 +60,8 @@ void remove_cache_file(const std::string& path) {
 }
 
 SimProcess::SimProcess(std::vector<std::string> flags) {
-    static const bool started = [] {
-        WSADATA data;
-        return WSAStartup(MAKEWORD(2, 2), &data) == 0;
-    }();
-    if (!started) throw std::runtime_error("WSAStartup failed");
+    sockets_ready();
+    for (const auto& f : flags) plain_http_ = plain_http_ || f == "--plain-http";
     const int launcher_port = std::atoi(env("TB_SIM_LAUNCHER_PORT", "0").c_str());
     if (launcher_port <= 0) throw std::runtime_error("TB_SIM_LAUNCHER_PORT is not set (run through tests/wine/run.sh)");
     SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
@@ -66,7 +74,7 @@ SimProcess::SimProcess(std::vector<std::string> flags) {
         throw std::runtime_error("cannot reach the simulator launcher on port " + std::to_string(launcher_port));
     }
     std::string line;
-    for (auto& f : flags) line += (line.empty() ? "" : "\t") + f;
+    for (auto& f : flags) line += (line.empty() ? "" : "\t") + unix_path(f);
     line += "\n";
     send(s, line.data(), int(line.size()), 0);
     std::string answer;

