@@ -102,5 +102,11 @@ if [[ "${TB_TEST_WINDOWS:-1}" != 0 ]]; then
   stage_done "Windows DLL and tests"
   tests/wine/run.sh x64
   stage_done "Windows tests under Wine"
+  # The x64 MSI built from that DLL, installed, queried and removed under
+  # Wine, and the DSN dialog driven under Xvfb (tests/packaging, label wine).
+  cmake -S . -B build -DTB_WINE_TESTS=ON >/dev/null
+  cmake --build build -j"$jobs" --target msi_installers
+  (cd build && ctest --output-on-failure -L wine)
+  stage_done "MSI and DSN dialog under Wine"
 fi
 printf '%s\n' "${stages[@]}"
