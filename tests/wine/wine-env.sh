@@ -16,7 +16,7 @@ dll="$bin/driver/timebutlerodbc.dll"
 # kernel without 32-bit support (as on these machines) cannot exec.
 wine_environment=(HOME=/root PATH=/usr/lib/wine:/usr/bin:/bin WINEPREFIX="$prefix" WINEDEBUG=-all
                   WINELOADER=/usr/lib/wine/wine64 WINESERVER=/usr/lib/wine/wineserver64
-                  TB_WINE_DRIVER_NAME="$driver_name")
+                  TB_WINE_DRIVER_NAME="$driver_name" TB_WINE_DRIVER_DLL="Z:${dll//\//\\}")
 
 mounts=()
 wine_cleanup() {
