@@ -34,7 +34,8 @@ through_dm() {
 #  - SQLCancel from a second thread: Wine's odbc32 holds the statement's
 #    lock for the whole SQLExecDirect and SQLCancel waits for that lock, so
 #    the cancel reaches the driver only after the statement ended (an endless
-#    statement never ends); Windows' driver manager passes it at once;
+#    statement never ends); Windows' driver manager passes it at once, and
+#    odbc_test_cancel_direct shows the DLL's cancel on its own exports;
 #  - descriptors allocated by the application (SQLAllocHandle(SQL_HANDLE_DESC)):
 #    Wine's odbc32 answers SQL_INVALID_HANDLE without asking the driver;
 #  - SQLPrimaryKeysW through Wine's odbc32 returns no row where the ANSI
