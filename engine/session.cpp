@@ -157,10 +157,15 @@ void Session::note_created_ids(const std::vector<std::int64_t>& ids) {
 
 Session::~Session() = default;
 
+// Every token a login brings is scrubbed from response texts quoted later.
+void Session::remember_secret(const std::string& token) {
+    if (std::find(secrets_.begin(), secrets_.end(), token) == secrets_.end()) secrets_.push_back(token);
+}
+
 std::string Session::bearer_token(api::Deadline deadline) {
     try {
         std::string token = login_->token(deadline);
-        if (std::find(secrets_.begin(), secrets_.end(), token) == secrets_.end()) secrets_.push_back(token);
+        remember_secret(token);
         return token;
     } catch (const api::LoginFailure&) {
         raise_login(std::current_exception());
@@ -170,7 +175,7 @@ std::string Session::bearer_token(api::Deadline deadline) {
 std::string Session::renew_bearer(const std::string& rejected, api::Deadline deadline) {
     try {
         std::string token = login_->renew(rejected, deadline);
-        if (std::find(secrets_.begin(), secrets_.end(), token) == secrets_.end()) secrets_.push_back(token);
+        remember_secret(token);
         return token;
     } catch (const api::LoginFailure&) {
         raise_login(std::current_exception());

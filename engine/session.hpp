@@ -105,6 +105,7 @@ private:
     // A JSON source's token (a login when none is held or it expires soon);
     // a refused login is 28000.
     std::string bearer_token(api::Deadline deadline);
+    void remember_secret(const std::string& token);
     std::string renew_bearer(const std::string& rejected, api::Deadline deadline);
     [[noreturn]] void raise_login(const std::exception_ptr& failure) const;
 

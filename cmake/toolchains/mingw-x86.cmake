@@ -1,17 +1,4 @@
-# Cross-compiles for Windows x86 with Debian's mingw-w64 (posix thread model:
-# the win32 model has no std::thread). Used by scripts/build-windows.sh.
-set(CMAKE_SYSTEM_NAME Windows)
+# Cross-compiles for Windows x86 with Debian's mingw-w64 (mingw-common.cmake).
 set(CMAKE_SYSTEM_PROCESSOR i686)
 set(TB_MINGW_TRIPLE i686-w64-mingw32)
-set(CMAKE_C_COMPILER   ${TB_MINGW_TRIPLE}-gcc-posix)
-set(CMAKE_CXX_COMPILER ${TB_MINGW_TRIPLE}-g++-posix)
-set(CMAKE_RC_COMPILER  ${TB_MINGW_TRIPLE}-windres)
-# Dependencies built by scripts/build-windows.sh are found through
-# CMAKE_PREFIX_PATH; only the mingw sysroot otherwise.
-set(CMAKE_FIND_ROOT_PATH /usr/${TB_MINGW_TRIPLE})
-set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
-set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
-set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
-set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
-# Static archives only: no MinGW runtime DLL ships beside the driver.
-set(CMAKE_FIND_LIBRARY_SUFFIXES .a)
+include(${CMAKE_CURRENT_LIST_DIR}/mingw-common.cmake)
