@@ -324,8 +324,21 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
                     if (c < 0) continue;
                     const auto& column = cols[std::size_t(c)].column;
                     const std::string_view value = f < fields.size() ? fields[f] : std::string_view();
-                    if (!convert_field(column, value, body, row[c], batch->owned[std::size_t(r * width + c)]) &&
-                        warnings.size() < kMaxWarnings)
+                    if (convert_field(column, value, body, row[c], batch->owned[std::size_t(r * width + c)]))
+                        continue;
+                    // A column that cannot be NULL identifies the row (an id):
+                    // read as NULL it would drop the row from every join and
+                    // filter on it without a word, so the answer is refused.
+                    if (!column.nullable)
+                        throw Error("HY000", "table " + table.source + "." + table.name + ", partition " +
+                                                 partition_text(context) + ", row " + std::to_string(decoded_rows) +
+                                                 ", column " + column.name + ": the value '" +
+                                                 api::response_excerpt(value, 60, context.secrets) +
+                                                 "' is not a valid " + std::string(catalog::to_string(column.type)) +
+                                                 ", and this column identifies the row, so it cannot read as NULL. "
+                                                 "Nothing of this answer was loaded; please report the value to the "
+                                                 "driver's maintainers");
+                    if (warnings.size() < kMaxWarnings)
                         warnings.push_back({"01S07",
                                             "table " + table.name + ", column " + column.name + ", row " +
                                                 std::to_string(decoded_rows) + ": the value '" + std::string(value) +
