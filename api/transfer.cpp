@@ -114,6 +114,14 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
 
 int on_prereq(void* user, char*, char*, int, int) {
     auto* t = static_cast<Transfer*>(user);
+    // The request carries the token: the server is checked before it goes out.
+    try {
+        t->untrusted = platform::refuse_untrusted_server(t->easy, *t->config);
+    } catch (...) {
+        t->untrusted = "the certificate check failed";
+    }
+    if (!t->untrusted.empty())
+        return CURL_PREREQFUNC_ABORT;
     t->request_started = true;
     t->last_byte = std::chrono::steady_clock::now();
     return CURL_PREREQFUNC_OK;
@@ -144,6 +152,8 @@ std::string configure(Transfer& t, CURL* easy, const TransferSettings& settings)
     const ClientConfig& config = *settings.config;
     const Request& request = *t.request;
     t.easy = easy;
+    t.config = &config;
+    t.untrusted.clear();
     t.max_body = config.max_answer_bytes;
     curl_easy_reset(easy);
 
@@ -254,7 +264,10 @@ Outcome finish(Transfer& t, CURLcode code) {
     out.response.status = status;
     out.failure = classify(code, t.request_started);
     out.retry_after = retry_time(t.retry_after);
-    if (t.stalled) {
+    if (!t.untrusted.empty()) {
+        out.failure = FailureKind::Tls;
+        out.error = t.untrusted;
+    } else if (t.stalled) {
         out.failure = FailureKind::Timeout;
         out.error = "no byte arrived for " + std::to_string((t.stall_ms + 999) / 1000) + " s";
     } else if (t.too_large) {

@@ -16,6 +16,7 @@ namespace tb::api::detail {
 // fixed address from configure() until the handle left the multi handle.
 struct Transfer {
     const Request* request = nullptr;
+    const ClientConfig* config = nullptr;
     std::size_t index = 0;       // position in the caller's request list
     int attempt = 0;             // 0 = first try
     CURL* easy = nullptr;
@@ -29,6 +30,7 @@ struct Transfer {
     bool too_large = false;        // on_body refused more than max_body
     std::string retry_after;       // the Retry-After header's value, if any
     bool request_started = false;  // CURLOPT_PREREQFUNCTION fired: bytes may be on the wire
+    std::string untrusted;         // why the server was refused before the request went out
     // The stall check of a read: the last time a byte arrived (or the
     // request went out), and whether the check ended the attempt.
     std::chrono::steady_clock::time_point last_byte{};

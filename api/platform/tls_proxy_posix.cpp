@@ -26,4 +26,6 @@ CURLcode apply_tls_and_proxy(CURL* easy, const ClientConfig& config, const std::
     return rc;
 }
 
+std::string refuse_untrusted_server(CURL*, const ClientConfig&) { return {}; }
+
 } // namespace tb::api::platform

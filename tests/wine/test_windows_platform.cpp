@@ -2,14 +2,18 @@
 // (tests/wine/run.sh): the system proxy of Internet Settings (what WinHTTP's
 // proxy resolution reads: HKCU\...\Internet Settings\Connections,
 // DefaultConnectionSettings) used when no Proxy key is given, the Proxy key
-// overriding it, an unreachable system proxy named in the 08001; and the
-// cache folder under %LOCALAPPDATA%, readable by its owner only.
+// overriding it, an unreachable system proxy named in the 08001; the
+// certificate store trusted when no CAFile is given; and the cache folder
+// under %LOCALAPPDATA%, readable by its owner only.
 #include <gtest/gtest.h>
 
 #include <windows.h>
+#include <wincrypt.h>
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 #include "tests/support/connect_proxy.hpp"
@@ -115,6 +119,97 @@ TEST(SystemProxy, AnUnreachableOneIs08001NamingIt) {
     EXPECT_TRUE(sim.requests().empty());
 }
 
+// The simulator's self-signed certificate in the signed-in user's Root store
+// for the length of a test, as a company's IT puts its TLS-inspecting proxy's
+// root there: then the driver trusts it with no CAFile.
+class TrustedRoot {
+public:
+    TrustedRoot() {
+        std::ifstream in(ca_file(), std::ios::binary);
+        std::stringstream pem;
+        pem << in.rdbuf();
+        const std::string text = pem.str();
+        DWORD size = 0;
+        CryptStringToBinaryA(text.c_str(), DWORD(text.size()), CRYPT_STRING_BASE64HEADER, nullptr, &size, nullptr,
+                             nullptr);
+        std::vector<BYTE> der(size);
+        if (!CryptStringToBinaryA(text.c_str(), DWORD(text.size()), CRYPT_STRING_BASE64HEADER, der.data(), &size,
+                                  nullptr, nullptr))
+            return;
+        store_ = CertOpenStore(CERT_STORE_PROV_SYSTEM_A, 0, 0, CERT_SYSTEM_STORE_CURRENT_USER, "Root");
+        if (store_ && CertAddEncodedCertificateToStore(store_, X509_ASN_ENCODING, der.data(), size,
+                                                       CERT_STORE_ADD_REPLACE_EXISTING, &added_))
+            // Wine's registry store writes on close or commit; Windows' at once.
+            CertControlStore(store_, 0, CERT_STORE_CTRL_COMMIT, nullptr);
+    }
+    ~TrustedRoot() {
+        if (added_) {
+            // The store's own context of the certificate: deleting the one the
+            // add returned leaves the registry entry under Wine.
+            PCCERT_CONTEXT held = CertFindCertificateInStore(store_, X509_ASN_ENCODING, 0, CERT_FIND_EXISTING, added_, nullptr);
+            if (held) CertDeleteCertificateFromStore(held);  // also frees `held`
+            CertControlStore(store_, 0, CERT_STORE_CTRL_COMMIT, nullptr);
+            CertFreeCertificateContext(added_);
+        }
+        if (store_) CertCloseStore(store_, 0);
+    }
+    bool added() const { return added_ != nullptr; }
+
+private:
+    HCERTSTORE store_ = nullptr;
+    PCCERT_CONTEXT added_ = nullptr;
+};
+
+std::string without_ca_file(const SimProcess& sim) {
+    return "Driver=" + driver_path() + ";Server=" + sim.server() + ";Token=" + kToken + ";Cache=memory";
+}
+
+// Wine's Schannel, unlike Windows', accepts any certificate when libcurl
+// leaves the check to it: the driver's own check against the store
+// (api/platform/server_trust_windows.cpp) refuses the server before the
+// request, with its token, is sent.
+TEST(CertificateStoreInAFreshProcess, DISABLED_AServerItDoesNotTrustIsRefusedBeforeTheTokenIsSent) {
+    SimProcess sim({"--users", "5", "--years", "2024-2024"});
+    OdbcConnection connection;
+    ASSERT_EQ(connection.connect(without_ca_file(sim)), SQL_ERROR);
+    const auto diags = connection.connect_diag();
+    ASSERT_FALSE(diags.empty());
+    EXPECT_EQ(diags[0].sqlstate, "08001");
+    EXPECT_NE(diags[0].message.find("does not trust"), std::string::npos) << diags[0].message;
+    EXPECT_TRUE(sim.requests().empty()) << "no request may reach an untrusted server";
+}
+
+TEST(CertificateStoreInAFreshProcess, DISABLED_AServerWhoseRootItHoldsIsTrustedWithoutCAFile) {
+    SimProcess sim({"--users", "5", "--years", "2024-2024"});
+    TrustedRoot root;
+    ASSERT_TRUE(root.added());
+    OdbcConnection connection;
+    ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(without_ca_file(sim)))) << connection.connect_diag().at(0).message;
+    auto rows = connection.query("SELECT COUNT(*) FROM users");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0][0].value(), "5");
+}
+
+// Each case in a process of its own, as a user's next Excel session: Wine's
+// default chain engine reads the Root store once per process (Windows'
+// follows changes to it), so a root added or removed by an earlier case
+// would not be seen.
+TEST(CertificateStore, AServerItDoesNotTrustIsRefusedBeforeTheTokenIsSent) {
+    EXPECT_EQ(wait_for_child(start_this_program(
+                  "CertificateStoreInAFreshProcess.DISABLED_AServerItDoesNotTrustIsRefusedBeforeTheTokenIsSent", {})),
+              0);
+}
+
+TEST(CertificateStore, AServerWhoseRootItHoldsIsTrustedWithoutCAFile) {
+    EXPECT_EQ(wait_for_child(start_this_program(
+                  "CertificateStoreInAFreshProcess.DISABLED_AServerWhoseRootItHoldsIsTrustedWithoutCAFile", {})),
+              0);
+    // The root is gone again: an untrusted server is refused once more.
+    EXPECT_EQ(wait_for_child(start_this_program(
+                  "CertificateStoreInAFreshProcess.DISABLED_AServerItDoesNotTrustIsRefusedBeforeTheTokenIsSent", {})),
+              0);
+}
+
 // Umlauts through the W entry points, as Excel and Power BI call them: a
 // statement with umlauts in SQLExecDirectW, its text read back as
 // SQL_C_WCHAR, and a WHERE on a name with an umlaut that the data holds.
@@ -141,14 +236,20 @@ TEST(WideStatements, UmlautsThroughSQLExecDirectW) {
 }
 
 // Cache=file without a DSN: default.sqlite in %LOCALAPPDATA%\Timebutler\cache,
-// shared by the next connection, only for this user.
-TEST(CacheFolder, CacheFileLivesInLocalAppDataForItsUserOnly) {
-    SimProcess sim({"--users", "5", "--years", "2024-2024"});
+// shared by the next connection.
+std::filesystem::path fresh_default_cache_file() {
     wchar_t local[MAX_PATH];
-    ASSERT_GT(GetEnvironmentVariableW(L"LOCALAPPDATA", local, MAX_PATH), 0u);
+    if (GetEnvironmentVariableW(L"LOCALAPPDATA", local, MAX_PATH) == 0) return {};
     const std::filesystem::path file = std::filesystem::path(local) / L"Timebutler" / L"cache" / L"default.sqlite";
     std::error_code ignored;
     for (const wchar_t* suffix : {L"", L"-wal", L"-shm"}) std::filesystem::remove(file.wstring() + suffix, ignored);
+    return file;
+}
+
+TEST(CacheFolder, CacheFileLivesInLocalAppDataAndIsShared) {
+    SimProcess sim({"--users", "5", "--years", "2024-2024"});
+    const std::filesystem::path file = fresh_default_cache_file();
+    ASSERT_FALSE(file.empty()) << "no LOCALAPPDATA";
     const std::string cs = sim.connection_string("Cache=file;CacheTTL=300");
     {
         OdbcConnection first;
@@ -156,13 +257,27 @@ TEST(CacheFolder, CacheFileLivesInLocalAppDataForItsUserOnly) {
         EXPECT_EQ(first.query("SELECT COUNT(*) FROM projects").size(), 1u);
     }
     ASSERT_TRUE(std::filesystem::exists(file)) << file.string();
-    EXPECT_EQ(owner_only_problem(file.string()), "");
-    EXPECT_EQ(owner_only_problem(file.parent_path().string()), "");
     sim.clear_log();
     OdbcConnection second;
     ASSERT_TRUE(SQL_SUCCEEDED(second.connect(cs)));
     EXPECT_EQ(second.query("SELECT COUNT(*) FROM projects").size(), 1u);
     EXPECT_TRUE(sim.requests("projects").empty()) << "the second connection reads the cache file";
+}
+
+// Only for this user: a protected DACL with one entry on the file and the
+// folder (left out under Wine, which keeps no DACL on files: tests/wine/run.sh).
+TEST(CacheFolder, CacheFileAndFolderAreForItsUserOnly) {
+    SimProcess sim({"--users", "5", "--years", "2024-2024"});
+    const std::filesystem::path file = fresh_default_cache_file();
+    ASSERT_FALSE(file.empty()) << "no LOCALAPPDATA";
+    {
+        OdbcConnection connection;
+        ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim.connection_string("Cache=file;CacheTTL=300"))));
+        EXPECT_EQ(connection.query("SELECT COUNT(*) FROM projects").size(), 1u);
+    }
+    ASSERT_TRUE(std::filesystem::exists(file)) << file.string();
+    EXPECT_EQ(owner_only_problem(file.string()), "");
+    EXPECT_EQ(owner_only_problem(file.parent_path().string()), "");
 }
 
 } // namespace
