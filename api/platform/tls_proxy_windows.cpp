@@ -3,6 +3,10 @@
 #include <windows.h>
 #include <winhttp.h>
 
+#include <optional>
+
+#include "api/proxy_choice_cache.hpp"
+
 namespace tb::api::platform {
 namespace {
 
@@ -66,47 +70,65 @@ std::string curl_no_proxy_of(const std::string& bypass) {
     return out;
 }
 
+// What WinHTTP's automatic configuration (auto-detect or a PAC script)
+// chooses for `url`; resolved = false when it gave no answer. Slow (WPAD
+// discovery), so kept per process for a few minutes (api/proxy_choice_cache).
+ProxyChoice automatic_choice(const WINHTTP_CURRENT_USER_IE_PROXY_CONFIG& ie, const std::string& url) {
+    static ProxyChoiceCache cache;
+    const std::string key =
+        ProxyChoiceCache::key_of(ie.lpszAutoConfigUrl ? "pac:" + narrow(ie.lpszAutoConfigUrl) : "auto-detect", url);
+    const auto now = ProxyChoiceCache::Clock::now();
+    if (auto known = cache.find(key, now)) return *known;
+
+    ProxyChoice choice;
+    choice.resolved = false;
+    HINTERNET session = WinHttpOpen(L"TimebutlerODBC", WINHTTP_ACCESS_TYPE_NO_PROXY, WINHTTP_NO_PROXY_NAME,
+                                    WINHTTP_NO_PROXY_BYPASS, 0);
+    if (session) {
+        WINHTTP_AUTOPROXY_OPTIONS options{};
+        if (ie.lpszAutoConfigUrl) {
+            options.dwFlags = WINHTTP_AUTOPROXY_CONFIG_URL;
+            options.lpszAutoConfigUrl = ie.lpszAutoConfigUrl;
+        } else {
+            options.dwFlags = WINHTTP_AUTOPROXY_AUTO_DETECT;
+            options.dwAutoDetectFlags = WINHTTP_AUTO_DETECT_TYPE_DHCP | WINHTTP_AUTO_DETECT_TYPE_DNS_A;
+        }
+        options.fAutoLogonIfChallenged = TRUE;
+        WINHTTP_PROXY_INFO info{};
+        const std::wstring wide_url = widen(url);
+        if (WinHttpGetProxyForUrl(session, wide_url.c_str(), &options, &info)) {
+            choice.resolved = true;
+            if (info.dwAccessType == WINHTTP_ACCESS_TYPE_NAMED_PROXY) {
+                choice.proxy = https_proxy_of(narrow(info.lpszProxy));
+                choice.bypass = narrow(info.lpszProxyBypass);
+            }
+            if (info.lpszProxy) GlobalFree(info.lpszProxy);
+            if (info.lpszProxyBypass) GlobalFree(info.lpszProxyBypass);
+        }
+        WinHttpCloseHandle(session);
+    }
+    cache.store(key, choice, now);
+    return choice;
+}
+
 // The signed-in user's proxy settings (Internet Options), resolved for `url`:
 // auto-detect (WPAD) and a PAC script through WinHttpGetProxyForUrl, else the
-// static proxy and its bypass list.
+// static proxy and its bypass list. The settings themselves are read for
+// every transfer (a registry read), so a change applies to the next request.
 SystemProxy system_proxy_for(const std::string& url) {
     SystemProxy result;
     WINHTTP_CURRENT_USER_IE_PROXY_CONFIG ie{};
     if (!WinHttpGetIEProxyConfigForCurrentUser(&ie)) return result;
-    if (ie.fAutoDetect || ie.lpszAutoConfigUrl) {
-        HINTERNET session = WinHttpOpen(L"TimebutlerODBC", WINHTTP_ACCESS_TYPE_NO_PROXY, WINHTTP_NO_PROXY_NAME,
-                                        WINHTTP_NO_PROXY_BYPASS, 0);
-        if (session) {
-            WINHTTP_AUTOPROXY_OPTIONS options{};
-            if (ie.lpszAutoConfigUrl) {
-                options.dwFlags = WINHTTP_AUTOPROXY_CONFIG_URL;
-                options.lpszAutoConfigUrl = ie.lpszAutoConfigUrl;
-            } else {
-                options.dwFlags = WINHTTP_AUTOPROXY_AUTO_DETECT;
-                options.dwAutoDetectFlags = WINHTTP_AUTO_DETECT_TYPE_DHCP | WINHTTP_AUTO_DETECT_TYPE_DNS_A;
-            }
-            options.fAutoLogonIfChallenged = TRUE;
-            WINHTTP_PROXY_INFO info{};
-            const std::wstring wide_url = widen(url);
-            if (WinHttpGetProxyForUrl(session, wide_url.c_str(), &options, &info)) {
-                if (info.dwAccessType == WINHTTP_ACCESS_TYPE_NAMED_PROXY) {
-                    result.proxy = https_proxy_of(narrow(info.lpszProxy));
-                    result.bypass = narrow(info.lpszProxyBypass);
-                }
-                if (info.lpszProxy) GlobalFree(info.lpszProxy);
-                if (info.lpszProxyBypass) GlobalFree(info.lpszProxyBypass);
-                WinHttpCloseHandle(session);
-                if (ie.lpszAutoConfigUrl) GlobalFree(ie.lpszAutoConfigUrl);
-                if (ie.lpszProxy) GlobalFree(ie.lpszProxy);
-                if (ie.lpszProxyBypass) GlobalFree(ie.lpszProxyBypass);
-                return result;
-            }
-            WinHttpCloseHandle(session);
-        }
+    std::optional<ProxyChoice> automatic;
+    if (ie.fAutoDetect || ie.lpszAutoConfigUrl) automatic = automatic_choice(ie, url);
+    if (automatic && automatic->resolved) {
+        result.proxy = automatic->proxy;
+        result.bypass = automatic->bypass;
+    } else {
         // Auto-detection found nothing: the static setting, if any, applies.
+        result.proxy = https_proxy_of(narrow(ie.lpszProxy));
+        result.bypass = narrow(ie.lpszProxyBypass);
     }
-    result.proxy = https_proxy_of(narrow(ie.lpszProxy));
-    result.bypass = narrow(ie.lpszProxyBypass);
     if (ie.lpszAutoConfigUrl) GlobalFree(ie.lpszAutoConfigUrl);
     if (ie.lpszProxy) GlobalFree(ie.lpszProxy);
     if (ie.lpszProxyBypass) GlobalFree(ie.lpszProxyBypass);

@@ -34,7 +34,7 @@ const char* const kConnections = "Software\\Microsoft\\Windows\\CurrentVersion\\
 // 32-bit length and that many ASCII characters.
 class SystemProxySetting {
 public:
-    SystemProxySetting(const std::string& proxy, const std::string& bypass) {
+    SystemProxySetting(const std::string& proxy, const std::string& bypass, bool auto_detect = false) {
         RegCreateKeyExA(HKEY_CURRENT_USER, kConnections, 0, nullptr, 0, KEY_READ | KEY_WRITE, nullptr, &key_, nullptr);
         DWORD size = 0;
         if (RegQueryValueExA(key_, "DefaultConnectionSettings", nullptr, nullptr, nullptr, &size) == ERROR_SUCCESS) {
@@ -52,7 +52,7 @@ public:
         };
         dword(0x46);
         dword(1);
-        dword(proxy.empty() ? 1 : 2);
+        dword((proxy.empty() ? 1 : 2) | (auto_detect ? 8 : 0));
         text(proxy);
         text(bypass);
         text("");
@@ -95,6 +95,23 @@ TEST(SystemProxy, ItsBypassListGoesDirect) {
     ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim.connection_string())));
     EXPECT_EQ(connection.query("SELECT COUNT(*) FROM users").size(), 1u);
     EXPECT_TRUE(proxy.targets().empty());
+}
+
+// "Automatically detect settings" (on by default in Windows) on a network
+// without a WPAD server: the static proxy applies, for the connection and
+// for the statements after it (which take the kept answer of the slow
+// discovery, api/proxy_choice_cache.hpp).
+TEST(SystemProxy, AutoDetectionWithoutAnAnswerFallsBackToTheStaticProxy) {
+    SimProcess sim({"--users", "5", "--years", "2024-2024"});
+    ConnectProxy proxy;
+    SystemProxySetting setting(proxy.address(), "", true);
+    OdbcConnection connection;
+    ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim.connection_string()))) << connection.connect_diag().at(0).message;
+    EXPECT_EQ(connection.query("SELECT COUNT(*) FROM users").size(), 1u);
+    EXPECT_EQ(connection.query("SELECT COUNT(*) FROM projects").size(), 1u);
+    const auto targets = proxy.targets();
+    ASSERT_FALSE(targets.empty()) << "the static proxy was not used";
+    for (const auto& t : targets) EXPECT_EQ(t, "127.0.0.1:" + std::to_string(sim.port()));
 }
 
 TEST(SystemProxy, TheProxyKeyOverridesIt) {
