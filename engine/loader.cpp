@@ -324,11 +324,18 @@ LoadResult load_partition(Cache& cache, const catalog::Table& table, std::int64_
                     if (c < 0) continue;
                     const auto& column = cols[std::size_t(c)].column;
                     const std::string_view value = f < fields.size() ? fields[f] : std::string_view();
-                    if (convert_field(column, value, body, row[c], batch->owned[std::size_t(r * width + c)]))
-                        continue;
+                    const bool parsed =
+                        convert_field(column, value, body, row[c], batch->owned[std::size_t(r * width + c)]);
                     // A column that cannot be NULL identifies the row (an id):
                     // read as NULL it would drop the row from every join and
                     // filter on it without a word, so the answer is refused.
+                    if (parsed && row[c].kind == FieldValue::Kind::Null && !column.nullable)
+                        throw Error("HY000", "table " + table.source + "." + table.name + ", partition " +
+                                                 partition_text(context) + ", row " + std::to_string(decoded_rows) +
+                                                 ": no value for column " + column.name +
+                                                 ", which identifies the row and cannot be NULL. Nothing of this "
+                                                 "answer was loaded; please report it to the driver's maintainers");
+                    if (parsed) continue;
                     if (!column.nullable)
                         throw Error("HY000", "table " + table.source + "." + table.name + ", partition " +
                                                  partition_text(context) + ", row " + std::to_string(decoded_rows) +

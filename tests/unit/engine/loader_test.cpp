@@ -185,6 +185,22 @@ TEST_F(LoaderTest, AnIdThatDoesNotParseIsAnErrorAndLoadsNothing) {
     EXPECT_EQ(one("SELECT count(*) FROM worktime"), "0");
 }
 
+// An empty id is refused the same way: NULL is no id either.
+TEST_F(LoaderTest, AnEmptyIdIsAnErrorAndLoadsNothing) {
+    const std::int64_t part = cache.partition_id({"src", "worktime", "month=3&year=2024"});
+    std::string body = kHeader;
+    body += "1;2;00002;01/03/2024;08:00;12:00;14400;0;Done;0;0; ;false\n";
+    body += " ;2;00002;01/03/2024;08:00;12:00;14400;0;Done;0;0; ;false\n";
+    try {
+        load_partition(cache, worktime, part, body, keys, LoadContext{"month=3&year=2024", {"secret"}});
+        ADD_FAILURE() << "no error for an empty id";
+    } catch (const Error& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("row 2: no value for column worktime_id"), std::string::npos) << message;
+    }
+    EXPECT_EQ(one("SELECT count(*) FROM worktime"), "0");
+}
+
 // Run-time names: a clash gets _2, _3 ... in one pass; 6,000 equal names
 // took about a minute before (the figure is printed, not asserted).
 TEST(RuntimeColumnNames, SixThousandDuplicatesAreNamedInOnePass) {
