@@ -75,4 +75,21 @@ TEST(ConnectPrompt, WithAWindowByTheCompletionMode) {
     EXPECT_EQ(setup::wants_dialog(window, SQL_DRIVER_COMPLETE_REQUIRED, missing_server), dialog);
     // PWD stands for the token, as in make_config.
     EXPECT_FALSE(setup::wants_dialog(window, SQL_DRIVER_COMPLETE, {{"Server", "https://x.invalid"}, {"PWD", kToken}}));
+    EXPECT_FALSE(
+        setup::wants_dialog(window, SQL_DRIVER_COMPLETE, {{"Server", "https://x.invalid"}, {"Password", kToken}}));
+}
+
+TEST(ConnectPrompt, GoodTimeAlsoNeedsTheLoginEmail) {
+    int window_stand_in = 0;
+    auto window = reinterpret_cast<SQLHWND>(&window_stand_in);
+    const bool dialog = platform::setup_dialog_available();
+    const Attributes complete = {
+        {"Source", "GoodTime"}, {"Server", "https://x.invalid"}, {"UID", "anna@example.com"}, {"PWD", kToken}};
+    const Attributes missing_uid = {{"Source", " goodtime "}, {"Server", "https://x.invalid"}, {"PWD", kToken}};
+    const Attributes missing_pwd = {{"Source", "goodtime"}, {"Server", "https://x.invalid"}, {"User", "anna@example.com"}};
+    EXPECT_FALSE(setup::wants_dialog(window, SQL_DRIVER_COMPLETE, complete));
+    EXPECT_EQ(setup::wants_dialog(window, SQL_DRIVER_COMPLETE, missing_uid), dialog);
+    EXPECT_EQ(setup::wants_dialog(window, SQL_DRIVER_COMPLETE_REQUIRED, missing_pwd), dialog);
+    // Timebutler ignores UID: no login email is asked for.
+    EXPECT_FALSE(setup::wants_dialog(window, SQL_DRIVER_COMPLETE, {{"Server", "https://x.invalid"}, {"Token", kToken}}));
 }
