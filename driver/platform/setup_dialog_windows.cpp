@@ -79,7 +79,9 @@ std::string first_of(const Attributes& values, std::initializer_list<const char*
     return {};
 }
 
-bool goodtime_selected(HWND dialog) { return SendDlgItemMessageW(dialog, TB_IDC_SOURCE, CB_GETCURSEL, 0, 0) == kGoodTime; }
+bool goodtime_selected(HWND dialog) {
+    return SendDlgItemMessageW(dialog, TB_IDC_SOURCE, CB_GETCURSEL, 0, 0) == kGoodTime;
+}
 
 // The Source key's value for the selected entry.
 std::string selected_source(HWND dialog) {

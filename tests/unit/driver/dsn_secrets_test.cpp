@@ -6,11 +6,10 @@
 // protected PWD back from the registry.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,21 +17,10 @@
 #include "driver/connection_string.hpp"
 #include "driver/platform/secret_store.hpp"
 #include "engine/error.hpp"
+#include "tests/unit/driver/error_of.hpp"
 
 using namespace tb::driver;
-
-namespace {
-
-std::string error_of(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const tb::engine::Error& e) {
-        return e.sqlstate + " " + e.what();
-    }
-    return "no error";
-}
-
-} // namespace
+using tb::test::error_of;
 
 TEST(DsnSecrets, TheTokensAndThePasswordUnderEachNameAreSecrets) {
     for (const char* key : {"Token", "PersonnelToken", "PWD", "Password", "pwd", "PASSWORD", "token"})
