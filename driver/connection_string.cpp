@@ -105,10 +105,9 @@ void merge_dsn(Attributes& attributes, std::string dsn) {
         char buffer[4096] = {0};
         int n = SQLGetPrivateProfileString(dsn.c_str(), key, "", buffer, sizeof buffer, "odbc.ini");
         if (n <= 0 || !buffer[0]) continue;
-        // A DSN saved by the setup dialog on Windows holds its tokens
-        // protected (driver/platform/secret_store.hpp).
-        const bool secret = iequals(key, "Token") || iequals(key, "PWD") || iequals(key, "PersonnelToken");
-        attributes.emplace_back(key, secret ? platform::reveal_token(buffer, key) : std::string(buffer));
+        // A DSN saved by the setup dialog on Windows holds its tokens and
+        // password protected (driver/platform/secret_store.hpp).
+        attributes.emplace_back(key, is_secret_key(key) ? platform::reveal_token(buffer, key) : std::string(buffer));
     }
 }
 
@@ -118,6 +117,10 @@ std::vector<std::string> dsn_keys() {
         if (!iequals(key, "DSN") && !iequals(key, "Driver") && !iequals(key, "FileDSN") && !iequals(key, "SaveFile"))
             keys.emplace_back(key);
     return keys;
+}
+
+bool is_secret_key(std::string_view key) {
+    return iequals(key, "Token") || iequals(key, "PWD") || iequals(key, "Password") || iequals(key, "PersonnelToken");
 }
 
 engine::SessionConfig make_config(const Attributes& a, std::vector<std::string>& unknown) {

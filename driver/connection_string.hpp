@@ -26,6 +26,11 @@ void merge_dsn(Attributes& attributes, std::string dsn);
 // The keys a DSN may hold (every key the driver reads, DSN and Driver aside).
 std::vector<std::string> dsn_keys();
 
+// Whether a DSN stores `key` protected (driver/platform/secret_store.hpp):
+// the tokens and the password under each of its names (Token, PWD,
+// Password, PersonnelToken).
+bool is_secret_key(std::string_view key);
+
 // Builds the configuration; keys the driver does not know are returned in
 // `unknown` (reported as 01S00, never a failure).
 engine::SessionConfig make_config(const Attributes& attributes, std::vector<std::string>& unknown);

@@ -1,5 +1,7 @@
-// How a DSN keeps its tokens: one seam, one file per platform
-// (secret_store_posix.cpp, secret_store_windows.cpp).
+// How a DSN keeps its tokens and password (the keys of is_secret_key in
+// connection_string.hpp: Token, PersonnelToken, PWD, Password): one seam, one
+// file per platform (secret_store_posix.cpp, secret_store_windows.cpp).
+// "token" below stands for any of them.
 //   Windows: DPAPI (CryptProtectData). A user DSN's token is bound to the
 //            user, a system DSN's to the machine (CRYPTPROTECT_LOCAL_MACHINE),
 //            so a service account such as the Power BI gateway's can read it.

@@ -80,8 +80,8 @@ std::string reveal_token(std::string_view stored, std::string_view key) {
     if (!is_protected(stored)) return std::string(stored);
     std::string bytes;
     const auto fail = [&](const std::string& why) {
-        return engine::Error("08001", "the DSN's " + std::string(key) + " cannot be read: " + why +
-                                          "; enter the token in the DSN dialog again (ODBC Data Sources)");
+        return engine::Error("08001", "the DSN's " + std::string(key) + " cannot be read: " + why + "; enter the " +
+                                          std::string(key) + " in the DSN dialog again (ODBC Data Sources)");
     };
     if (!unbase64(stored.substr(kPrefix.size()), bytes) || bytes.empty()) throw fail("the stored value is damaged");
     DATA_BLOB in{DWORD(bytes.size()), reinterpret_cast<BYTE*>(bytes.data())};
@@ -89,7 +89,7 @@ std::string reveal_token(std::string_view stored, std::string_view key) {
     DATA_BLOB out{};
     if (!CryptUnprotectData(&in, nullptr, &extra, nullptr, nullptr, CRYPTPROTECT_UI_FORBIDDEN, &out))
         throw fail("Windows refused to unprotect it (error " + std::to_string(GetLastError()) +
-                   "; a user DSN's token is readable only by the user who saved it)");
+                   "; a user DSN's tokens and password are readable only by the user who saved them)");
     std::unique_ptr<BYTE, LocalFreer> blob(out.pbData);
     std::string token(reinterpret_cast<char*>(out.pbData), out.cbData);
     SecureZeroMemory(out.pbData, out.cbData);

@@ -5,9 +5,12 @@
 
 #include <windows.h>
 
+#include <initializer_list>
+#include <iterator>
 #include <string>
 
 #include "driver/platform/setup_dialog_ids.h"
+#include "engine/ascii.hpp"
 #include "engine/error.hpp"
 
 namespace tb::driver::platform {
@@ -17,14 +20,29 @@ struct Field {
     int control;
     const char* key;
 };
-// Every field of the dialog and the connection key it edits.
+// The fields every source shows and the connection key each edits.
 constexpr Field kFields[] = {
     {TB_IDC_DSN, "DSN"},           {TB_IDC_DESCRIPTION, "Description"},
-    {TB_IDC_SERVER, "Server"},     {TB_IDC_TOKEN, "Token"},
-    {TB_IDC_PERSONNEL_TOKEN, "PersonnelToken"}, {TB_IDC_CACHE, "Cache"},
+    {TB_IDC_SERVER, "Server"},     {TB_IDC_CACHE, "Cache"},
     {TB_IDC_CACHE_TTL, "CacheTTL"}, {TB_IDC_DEFAULT_YEARS, "DefaultYears"},
     {TB_IDC_PROXY, "Proxy"},
 };
+
+// The Source selector's entries, in its order: what it shows, what the
+// Source key holds. An unrecognised stored value follows them as a third
+// entry, kept as it is (the driver names the valid ones at connect).
+struct SourceChoice {
+    const wchar_t* label;
+    const char* value;
+};
+constexpr SourceChoice kSources[] = {{L"Timebutler", "timebutler"}, {L"GoodTime", "goodtime"}};
+constexpr LRESULT kGoodTime = 1;
+
+// Timebutler's fields (with their labels) and GoodTime's share the
+// account's rows: those of the source not selected are hidden.
+constexpr int kTimebutlerControls[] = {TB_IDC_TOKEN, TB_IDC_TOKEN_LABEL, TB_IDC_PERSONNEL_TOKEN,
+                                       TB_IDC_PERSONNEL_TOKEN_LABEL};
+constexpr int kGoodTimeControls[] = {TB_IDC_UID, TB_IDC_UID_LABEL, TB_IDC_PWD, TB_IDC_PWD_LABEL};
 
 std::wstring widen(const std::string& utf8) {
     if (utf8.empty()) return {};
@@ -54,22 +72,95 @@ struct State {
     const DialogRequest* request;
 };
 
+// The first non-empty value of `keys`, in make_config's order of aliases.
+std::string first_of(const Attributes& values, std::initializer_list<const char*> keys) {
+    for (const char* key : keys)
+        if (const std::string* v = find_attribute(values, key); v && !v->empty()) return *v;
+    return {};
+}
+
+bool goodtime_selected(HWND dialog) {
+    return SendDlgItemMessageW(dialog, TB_IDC_SOURCE, CB_GETCURSEL, 0, 0) == kGoodTime;
+}
+
+// The Source key's value for the selected entry.
+std::string selected_source(HWND dialog) {
+    const LRESULT index = SendDlgItemMessageW(dialog, TB_IDC_SOURCE, CB_GETCURSEL, 0, 0);
+    if (index >= 0 && index < LRESULT(std::size(kSources))) return kSources[index].value;
+    const LRESULT length = SendDlgItemMessageW(dialog, TB_IDC_SOURCE, CB_GETLBTEXTLEN, WPARAM(index), 0);
+    if (index < 0 || length <= 0) return {};
+    std::wstring text(std::size_t(length) + 1, L'\0');
+    SendDlgItemMessageW(dialog, TB_IDC_SOURCE, CB_GETLBTEXT, WPARAM(index), reinterpret_cast<LPARAM>(text.data()));
+    text.resize(std::size_t(length));
+    return narrow(text);
+}
+
+void show_source_fields(HWND dialog) {
+    const bool goodtime = goodtime_selected(dialog);
+    for (int control : kTimebutlerControls) ShowWindow(GetDlgItem(dialog, control), goodtime ? SW_HIDE : SW_SHOW);
+    for (int control : kGoodTimeControls) ShowWindow(GetDlgItem(dialog, control), goodtime ? SW_SHOW : SW_HIDE);
+}
+
 // The values as the fields show them; keys the dialog does not show (CAFile,
-// NoProxy, ...) are kept as given.
+// NoProxy, ...) are kept as given. The secret and login are written under
+// the keys the selected source reads, and the other source's (or an alias
+// that make_config would prefer, such as a Token left beside a GoodTime
+// password) are emptied, which removes them from a saved DSN.
 Attributes collect(HWND dialog, const Attributes& given) {
     Attributes out = given;
     for (const Field& field : kFields) set_attribute(out, field.key, control_text(dialog, field.control));
+    const auto clear = [&](const char* key) {
+        if (find_attribute(out, key)) set_attribute(out, key, "");
+    };
+    const bool goodtime = goodtime_selected(dialog);
+    // Timebutler is the default: a DSN without Source keeps none.
+    if (goodtime || find_attribute(out, "Source")) set_attribute(out, "Source", selected_source(dialog));
+    if (goodtime) {
+        set_attribute(out, "UID", control_text(dialog, TB_IDC_UID));
+        set_attribute(out, "PWD", control_text(dialog, TB_IDC_PWD));
+        for (const char* key : {"User", "Password", "Token", "PersonnelToken"}) clear(key);
+    } else {
+        set_attribute(out, "Token", control_text(dialog, TB_IDC_TOKEN));
+        set_attribute(out, "PersonnelToken", control_text(dialog, TB_IDC_PERSONNEL_TOKEN));
+        for (const char* key : {"PWD", "Password"}) clear(key);
+    }
     return out;
 }
 
 void fill(HWND dialog, const State& state) {
+    const Attributes& values = *state.values;
     for (const Field& field : kFields) {
-        const std::string* value = find_attribute(*state.values, field.key);
+        const std::string* value = find_attribute(values, field.key);
         SetDlgItemTextW(dialog, field.control, widen(value ? *value : std::string()).c_str());
     }
     HWND cache = GetDlgItem(dialog, TB_IDC_CACHE);
     for (const wchar_t* choice : {L"file", L"memory", L"off"})
         SendMessageW(cache, CB_ADDSTRING, 0, reinterpret_cast<LPARAM>(choice));
+
+    HWND source = GetDlgItem(dialog, TB_IDC_SOURCE);
+    for (const SourceChoice& choice : kSources)
+        SendMessageW(source, CB_ADDSTRING, 0, reinterpret_cast<LPARAM>(choice.label));
+    const std::string stored(engine::ascii::trim(first_of(values, {"Source"})));
+    LRESULT selected = 0;   // none stored: Timebutler, the driver's default
+    if (!stored.empty()) {
+        selected = -1;
+        for (std::size_t i = 0; i < std::size(kSources); ++i)
+            if (engine::ascii::iequals(stored, kSources[i].value)) selected = LRESULT(i);
+        if (selected < 0)
+            selected = SendMessageW(source, CB_ADDSTRING, 0, reinterpret_cast<LPARAM>(widen(stored).c_str()));
+    }
+    SendMessageW(source, CB_SETCURSEL, WPARAM(selected), 0);
+
+    // The secret under whichever alias holds it, as make_config reads it:
+    // Token, else PWD, else Password.
+    const std::string secret = first_of(values, {"Token", "PWD", "Password"});
+    const bool goodtime = selected == kGoodTime;
+    SetDlgItemTextW(dialog, TB_IDC_TOKEN, widen(goodtime ? std::string() : secret).c_str());
+    SetDlgItemTextW(dialog, TB_IDC_PWD, widen(goodtime ? secret : std::string()).c_str());
+    SetDlgItemTextW(dialog, TB_IDC_PERSONNEL_TOKEN, widen(first_of(values, {"PersonnelToken"})).c_str());
+    SetDlgItemTextW(dialog, TB_IDC_UID, widen(first_of(values, {"UID", "User"})).c_str());
+    show_source_fields(dialog);
+
     if (!state.request->edit_dsn_name) {
         EnableWindow(GetDlgItem(dialog, TB_IDC_DSN), FALSE);
         EnableWindow(GetDlgItem(dialog, TB_IDC_DESCRIPTION), FALSE);
@@ -85,6 +176,10 @@ INT_PTR CALLBACK dialog_proc(HWND dialog, UINT message, WPARAM wparam, LPARAM lp
         return TRUE;
     case WM_COMMAND:
         switch (LOWORD(wparam)) {
+        case TB_IDC_SOURCE:
+            if (HIWORD(wparam) != CBN_SELCHANGE) break;
+            show_source_fields(dialog);
+            return TRUE;
         case TB_IDC_TEST: {
             // Synchronous and bounded by the probe's login timeout: the
             // dialog cannot be closed half-way through a test.

@@ -2,6 +2,7 @@
 
 #include "driver/platform/setup_dialog.hpp"
 #include "driver/setup/connection_probe.hpp"
+#include "engine/ascii.hpp"
 
 namespace tb::driver::setup {
 namespace {
@@ -24,7 +25,13 @@ bool wants_dialog(SQLHWND window, SQLUSMALLINT completion, const Attributes& giv
     if (completion == SQL_DRIVER_PROMPT) return true;
     if (completion != SQL_DRIVER_COMPLETE && completion != SQL_DRIVER_COMPLETE_REQUIRED) return false;
     const Attributes merged = with_dsn(given);
-    return !has(merged, "Server") || !(has(merged, "Token") || has(merged, "PWD"));
+    // The keys make_config reads the secret and the login from.
+    const bool secret = has(merged, "Token") || has(merged, "PWD") || has(merged, "Password");
+    const std::string* source = find_attribute(merged, "Source");
+    const bool goodtime = source && engine::ascii::iequals(engine::ascii::trim(*source), "goodtime");
+    // GoodTime logs in with a login email besides the password.
+    const bool login = !goodtime || has(merged, "UID") || has(merged, "User");
+    return !has(merged, "Server") || !secret || !login;
 }
 
 bool prompt_for_connection(SQLHWND window, Attributes& given) {

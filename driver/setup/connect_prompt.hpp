@@ -1,8 +1,9 @@
 // SQLDriverConnect's dialog rules (the ODBC specification's, as psqlODBC
 // keeps them): with no window handle, never any UI; SQL_DRIVER_PROMPT
 // always shows the dialog; SQL_DRIVER_COMPLETE and _COMPLETE_REQUIRED only
-// when a key the connection needs (Server, Token) is in neither the
-// connection string nor its DSN; SQL_DRIVER_NOPROMPT never.
+// when a key the connection needs (Server, Token or PWD, and with
+// Source=goodtime also UID) is in neither the connection string nor its DSN;
+// SQL_DRIVER_NOPROMPT never.
 #pragma once
 
 #include "driver/connection_string.hpp"

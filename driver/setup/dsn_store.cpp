@@ -9,10 +9,6 @@ namespace {
 
 using engine::ascii::iequals;
 
-bool is_secret(const std::string& key) {
-    return iequals(key, "Token") || iequals(key, "PWD") || iequals(key, "PersonnelToken");
-}
-
 // The installer API's first error, for the message of a failed write.
 std::string installer_error() {
     DWORD code = 0;
@@ -37,7 +33,7 @@ Attributes read_dsn(const std::string& dsn) {
         char buffer[4096] = {0};
         int n = SQLGetPrivateProfileString(dsn.c_str(), key.c_str(), "", buffer, sizeof buffer, "odbc.ini");
         if (n <= 0 || !buffer[0]) continue;
-        if (!is_secret(key)) {
+        if (!is_secret_key(key)) {
             values.emplace_back(key, buffer);
             continue;
         }
@@ -60,7 +56,7 @@ void write_dsn(const std::string& dsn, const std::string& driver, const Attribut
     Attributes stored;
     for (const auto& [key, value] : values) {
         if (iequals(key, "DSN") || iequals(key, "Driver")) continue;
-        stored.emplace_back(key, is_secret(key) ? platform::protect_token(value, scope) : value);
+        stored.emplace_back(key, is_secret_key(key) ? platform::protect_token(value, scope) : value);
     }
     if (create && !SQLWriteDSNToIni(dsn.c_str(), driver.c_str()))
         throw engine::Error("HY000", "the data source '" + dsn + "' could not be created: " + installer_error());

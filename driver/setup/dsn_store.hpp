@@ -21,7 +21,7 @@ platform::SecretScope current_scope();
 Attributes read_dsn(const std::string& dsn);
 
 // Creates or replaces the DSN `dsn` of driver `driver` with `values`: empty
-// values are removed, Token, PWD and PersonnelToken stored protected
+// values are removed, Token, PWD, Password and PersonnelToken stored protected
 // (secret_store.hpp). Throws engine::Error with the installer's reason.
 void write_dsn(const std::string& dsn, const std::string& driver, const Attributes& values, bool create);
 

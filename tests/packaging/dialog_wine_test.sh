@@ -5,9 +5,12 @@
 # with a window, fills it by sending messages, clicks Test connection against
 # the simulator and saves; the saved DSN connects; configure, SQLDriverConnect
 # prompts, a silent system DSN and removal follow (tests/packaging/windows/
-# dialog_client.cpp). The registry is read for the stored tokens: protected
-# (DPAPI), never plain text. A screenshot of the filled dialog showing its test
-# result is written to OUT_DIR/dsn-dialog.png (xwd, converted by xwd_to_png.py).
+# dialog_client.cpp). A GoodTime DSN follows: Source chosen in the dialog,
+# login email and API password, tested against a second simulator serving the
+# GoodTime profile (--api goodtime). The registry is read for the stored tokens
+# and password: protected (DPAPI), never plain text. Screenshots of the filled
+# dialog showing its test result are written to OUT_DIR/dsn-dialog.png and
+# OUT_DIR/dsn-dialog-goodtime.png (xwd, converted by xwd_to_png.py).
 #   dialog_wine_test.sh DLL DIALOG_CLIENT_EXE SIM_BINARY CERT_DIR OUT_DIR
 # Needs root (chroot), the Wine root and Xvfb: exits 77 (skipped) otherwise.
 set -uo pipefail
@@ -19,11 +22,16 @@ command -v Xvfb >/dev/null && command -v xwd >/dev/null || { echo "Xvfb or xwd m
 source "$here/../clients/start_sim.sh"
 source "$here/wine_session.sh"
 rm -rf "$out"; mkdir -p "$out"; out=$(readlink -f "$out")
+# GoodTime's simulator first: start_sim sets SIM_* for the last one started.
+# Its login and password (tests/odbc/goodtime_helpers.hpp).
+gt_login=bjoern.weiss@example.com gt_password=gt-api-pw-4e7d
+start_sim "$sim" "$certs" --api goodtime --api-password "$gt_password"
+GT_PID=$SIM_PID GT_PORT=$SIM_PORT GT_OUT=$SIM_OUT GT_LOG=$SIM_LOG
 start_sim "$sim" "$certs" --users 5 --years 2025
 # The server by name: the certificate also names 127.0.0.1, but libcurl 7.88's
 # Schannel backend matches host names only.
 xvfb_pid=""
-trap 'wine_session_stop; [[ -n "$xvfb_pid" ]] && kill $xvfb_pid 2>/dev/null; kill $SIM_PID 2>/dev/null; wait $SIM_PID 2>/dev/null; rm -f "$SIM_OUT" "$SIM_LOG"' EXIT
+trap 'wine_session_stop; [[ -n "$xvfb_pid" ]] && kill $xvfb_pid 2>/dev/null; kill $SIM_PID $GT_PID 2>/dev/null; wait $SIM_PID $GT_PID 2>/dev/null; rm -f "$SIM_OUT" "$SIM_LOG" "$GT_OUT" "$GT_LOG"' EXIT
 folders=("$src")
 for path in "$dll" "$client" "$certs" "$out"; do [[ "$path" == "$src"/* ]] || folders+=("$(dirname "$path")"); done
 wine_session_start wine-tb-dialog "${folders[@]}" || { echo "no Wine root"; exit 1; }
@@ -44,19 +52,26 @@ in_root wine64 reg add "$key\\Timebutler" /v Setup /d "$(wine_path "$dll")" /f >
 in_root wine64 reg add "$key\\ODBC Drivers" /v Timebutler /d Installed /f >/dev/null 2>&1
 # Leftovers of a run that stopped half-way.
 in_root wine64 reg delete 'HKCU\Software\ODBC\ODBC.INI\TbDialog' /f >/dev/null 2>&1
+in_root wine64 reg delete 'HKCU\Software\ODBC\ODBC.INI\TbGoodTime' /f >/dev/null 2>&1
 in_root wine64 reg delete 'HKLM\Software\ODBC\ODBC.INI\TbSystem' /f >/dev/null 2>&1
 
 started=$(date +%s)
 in_root wine64 "$client" "https://localhost:$SIM_PORT" client-test-token client-test-personnel \
-  "$(wine_path "$certs/sim-cert.pem")" "$(wine_path "$out")" > "$out/dialog-client.txt" 2>"$out/dialog-client.err" &
+  "$(wine_path "$certs/sim-cert.pem")" "$(wine_path "$out")" "https://localhost:$GT_PORT" "$gt_login" "$gt_password" \
+  > "$out/dialog-client.txt" 2>"$out/dialog-client.err" &
 client_pid=$!
-# The screenshot, while the filled dialog shows its test result.
-for _ in $(seq 1200); do [[ -f "$out/dialog-ready" ]] || ! kill -0 $client_pid 2>/dev/null && break; sleep 0.1; done
-if [[ -f "$out/dialog-ready" ]]; then
-  xwd -root -silent -display "$DISPLAY" > "$out/screen.xwd" && python3 "$here/xwd_to_png.py" "$out/screen.xwd" "$out/dsn-dialog.png" --rect "$out/dialog-ready"
+# A screenshot while the filled dialog shows its test result: the client
+# writes NAME-ready (the dialog's place), the script answers NAME-shot-done.
+#   screenshot NAME PNG
+screenshot() {
+  for _ in $(seq 1200); do [[ -f "$out/$1-ready" ]] || ! kill -0 $client_pid 2>/dev/null && break; sleep 0.1; done
+  [[ -f "$out/$1-ready" ]] || return 0
+  xwd -root -silent -display "$DISPLAY" > "$out/screen.xwd" && python3 "$here/xwd_to_png.py" "$out/screen.xwd" "$out/$2" --rect "$out/$1-ready"
   rm -f "$out/screen.xwd"
-  touch "$out/dialog-shot-done"
-fi
+  touch "$out/$1-shot-done"
+}
+screenshot dialog dsn-dialog.png
+screenshot goodtime dsn-dialog-goodtime.png
 # The client bounds each wait for a dialog at 60 s; 300 s is a hang.
 for _ in $(seq 3000); do kill -0 $client_pid 2>/dev/null || break; sleep 0.1; done
 if kill -0 $client_pid 2>/dev/null; then echo "dialog_client did not finish in 300 s"; kill $client_pid; fi
@@ -65,12 +80,15 @@ echo "dialog client ran $(( $(date +%s) - started )) s"
 result=$(tr -d '\r' < "$out/dialog-client.txt")
 line() { grep -m1 "^$1: " <<<"$result" | sed "s/^$1: //"; }
 users=$(grep -c '"action":"users"' "$SIM_LOG")
+gt_requests=$(grep -c . "$GT_LOG")
 
 check "add: dialog shown" '^shown$' "$(line 'add dialog')"
 check "add: DSN name given by the caller" '^TbDialog$' "$(line 'add dsn field')"
 check "Test connection found the users" "^Connected to https://localhost:$SIM_PORT: 5 users\.\$" "$(line 'test connection')"
 check "screenshot taken" '^done$' "$(line 'screenshot handshake')"
 check "screenshot written" '^yes$' "$([[ -s "$out/dsn-dialog.png" ]] && echo yes || echo no)"
+check "add: Source shows Timebutler" '^Timebutler$' "$(line 'add source')"
+check "add: GoodTime's fields hidden for Timebutler" '^no$' "$(line 'add goodtime fields visible')"
 check "add: saved" '^saved$' "$(line add)"
 check "user DSN token protected" '^protected$' "$(line 'user dsn token')"
 check "user DSN personnel token protected" '^protected$' "$(line 'user dsn personnel token')"
@@ -100,6 +118,38 @@ check "system DSN token protected (machine scope)" '^protected$' "$(line 'system
 check "no value of the system DSN holds the token" '^no$' "$(line 'system dsn plain token anywhere')"
 check "system DSN not in HKCU" '^no$' "$(line 'system dsn in HKCU')"
 check "system DSN connects" '^5$' "$(line 'system dsn users')"
+check "GoodTime: chosen in the Source selector" '^GoodTime$' "$(line 'goodtime source')"
+check "GoodTime: login and password fields shown" '^yes$' "$(line 'goodtime fields visible')"
+check "GoodTime: token fields hidden" '^no$' "$(line 'goodtime token fields visible')"
+check "GoodTime: password field masked" '^yes$' "$(line 'goodtime password field masked')"
+gt_test=$(line 'goodtime test connection')
+check "GoodTime: Test connection logged in and found the users" "^Connected to https://localhost:$GT_PORT: [1-9][0-9]* users\.\$" "$gt_test"
+check "GoodTime: screenshot taken" '^done$' "$(line 'goodtime screenshot handshake')"
+check "GoodTime: screenshot written" '^yes$' "$([[ -s "$out/dsn-dialog-goodtime.png" ]] && echo yes || echo no)"
+check "GoodTime: saved" '^saved$' "$(line 'goodtime add')"
+check "GoodTime DSN: Source stored" '^goodtime$' "$(line 'goodtime dsn source')"
+check "GoodTime DSN: UID stored" "^$gt_login\$" "$(line 'goodtime dsn uid')"
+check "GoodTime DSN: PWD protected" '^protected$' "$(line 'goodtime dsn pwd')"
+check "GoodTime DSN: no Token" '^absent$' "$(line 'goodtime dsn token')"
+check "GoodTime DSN: no value holds the password" '^no$' "$(line 'goodtime dsn plain password anywhere')"
+# The dialog's count and the DSN's SELECT agree (and are not 0).
+gt_users=$(sed -E 's/^Connected to [^ ]+: ([0-9]+) users?\.$/\1/' <<<"$gt_test")
+check "GoodTime DSN connects and reads goodtime.users" "^$gt_users\$" "$(line 'goodtime dsn users')"
+check "GoodTime configure: Source read back" '^GoodTime$' "$(line 'goodtime configure source')"
+check "GoodTime configure: UID read back" "^$gt_login\$" "$(line 'goodtime configure uid field')"
+check "GoodTime configure: password read back" '^yes$' "$(line 'goodtime configure password field matches')"
+check "GoodTime configure: token fields hidden" '^no$' "$(line 'goodtime configure token fields visible')"
+check "GoodTime configure: saved" '^saved$' "$(line 'goodtime configure')"
+check "GoodTime configure: PWD still protected" '^protected$' "$(line 'goodtime configured pwd')"
+check "GoodTime configure: no value holds the password" '^no$' "$(line 'goodtime configured plain password anywhere')"
+check "GoodTime configured DSN connects" "^$gt_users\$" "$(line 'goodtime configured dsn users')"
+check "GoodTime COMPLETE_REQUIRED: dialog shown" '^shown$' "$(line 'goodtime complete dialog')"
+check "GoodTime COMPLETE_REQUIRED: Source GoodTime" '^GoodTime$' "$(line 'goodtime complete source')"
+check "GoodTime COMPLETE_REQUIRED: login field shown" '^yes$' "$(line 'goodtime complete uid field visible')"
+check "GoodTime COMPLETE_REQUIRED: connects with the typed login" "^$gt_users\$" "$(line 'goodtime complete users')"
+check "GoodTime DSN removed" '^done$' "$(line 'goodtime remove')"
+check "GoodTime DSN gone" '^no$' "$(line 'goodtime dsn left')"
+check "the GoodTime simulator was asked" '^[1-9]' "$gt_requests"
 check "user DSN removed" '^done$' "$(line 'user remove')"
 check "system DSN removed" '^done$' "$(line 'system remove')"
 check "user DSN gone" '^no$' "$(line 'user dsn left')"

@@ -5,8 +5,10 @@
 // controls (driver/platform/setup_dialog_ids.h), clicks its buttons and
 // reads what it shows. Prints one "name: value" line per finding.
 //   dialog_client.exe SERVER TOKEN PERSONNEL_TOKEN CAFILE OUTDIR
-// OUTDIR receives dialog-ready when the filled dialog shows its test result;
-// the script then takes the screenshot and creates dialog-shot-done.
+//                     GOODTIME_SERVER GOODTIME_LOGIN GOODTIME_PASSWORD
+// OUTDIR receives dialog-ready (Timebutler) and goodtime-ready (GoodTime)
+// when the filled dialog shows its test result; the script then takes the
+// screenshot and creates dialog-shot-done or goodtime-shot-done.
 #include "tests/packaging/windows/odbc_client_common.hpp"   // windows.h first: odbcinst.h needs its types
 
 #include <odbcinst.h>
@@ -58,6 +60,42 @@ void click(HWND dialog, int control, bool wait) {
 }
 
 bool file_exists(const std::string& path) { return GetFileAttributesA(path.c_str()) != INVALID_FILE_ATTRIBUTES; }
+
+bool visible(HWND dialog, int control) { return IsWindowVisible(GetDlgItem(dialog, control)); }
+
+// Chooses an entry of the Source selector as a click would: CB_SETCURSEL
+// alone does not notify the dialog.
+void choose_source(HWND dialog, int index) {
+    HWND combo = GetDlgItem(dialog, TB_IDC_SOURCE);
+    SendMessageW(combo, CB_SETCURSEL, WPARAM(index), 0);
+    SendMessageW(dialog, WM_COMMAND, MAKEWPARAM(TB_IDC_SOURCE, CBN_SELCHANGE), reinterpret_cast<LPARAM>(combo));
+}
+
+std::string selected_source(HWND dialog) {
+    HWND combo = GetDlgItem(dialog, TB_IDC_SOURCE);
+    const LRESULT index = SendMessageW(combo, CB_GETCURSEL, 0, 0);
+    if (index < 0) return "none";
+    wchar_t text[256] = {0};
+    SendMessageW(combo, CB_GETLBTEXT, WPARAM(index), reinterpret_cast<LPARAM>(text));
+    return narrow(text);
+}
+
+// The screenshot: the script takes it while the dialog shows its test
+// result. OUTDIR\<name>-ready holds the dialog's place on the screen
+// ("x y width height"); the script answers with <name>-shot-done.
+void screenshot_handshake(HWND dialog, const std::string& out, const std::string& name, const char* what) {
+    RECT rect{};
+    GetWindowRect(dialog, &rect);
+    const std::string ready = out + "\\" + name + "-ready", done = out + "\\" + name + "-shot-done";
+    // Written under another name and renamed: the script never reads it half-written.
+    if (FILE* file = std::fopen((ready + ".tmp").c_str(), "w")) {
+        std::fprintf(file, "%ld %ld %ld %ld\n", rect.left, rect.top, rect.right - rect.left, rect.bottom - rect.top);
+        std::fclose(file);
+        MoveFileA((ready + ".tmp").c_str(), ready.c_str());
+    }
+    for (int i = 0; i < 600 && !file_exists(done); ++i) Sleep(100);
+    report(what, file_exists(done) ? "done" : "timed out");
+}
 
 // Runs `robot` on the dialog that `call` (on this thread) opens.
 template <class Call>
@@ -133,11 +171,13 @@ BOOL config(HWND window, WORD request, const std::string& attributes) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 6) {
-        std::fprintf(stderr, "usage: dialog_client SERVER TOKEN PERSONNEL_TOKEN CAFILE OUTDIR\n");
+    if (argc != 9) {
+        std::fprintf(stderr, "usage: dialog_client SERVER TOKEN PERSONNEL_TOKEN CAFILE OUTDIR "
+                             "GOODTIME_SERVER GOODTIME_LOGIN GOODTIME_PASSWORD\n");
         return 2;
     }
     const std::string server = argv[1], token = argv[2], personnel = argv[3], ca = argv[4], out = argv[5];
+    const std::string gt_server = argv[6], gt_login = argv[7], gt_password = argv[8];
     HWND parent = CreateWindowExW(0, L"STATIC", L"Timebutler dialog test", WS_OVERLAPPEDWINDOW | WS_VISIBLE, 0, 0,
                                   320, 200, nullptr, nullptr, GetModuleHandleW(nullptr), nullptr);
     if (!parent) {
@@ -160,18 +200,10 @@ int main(int argc, char** argv) {
         click(dialog, TB_IDC_TEST, true);
         probe = field(dialog, TB_IDC_TEST_RESULT);
         report("test connection", probe);
-        // The screenshot: the script takes it while the dialog shows the result.
-        // dialog-ready holds the dialog's place on the screen: "x y width height".
-        RECT rect{};
-        GetWindowRect(dialog, &rect);
-        // Written under another name and renamed: the script never reads it half-written.
-        if (FILE* ready = std::fopen((out + "\\dialog-ready.tmp").c_str(), "w")) {
-            std::fprintf(ready, "%ld %ld %ld %ld\n", rect.left, rect.top, rect.right - rect.left, rect.bottom - rect.top);
-            std::fclose(ready);
-            MoveFileA((out + "\\dialog-ready.tmp").c_str(), (out + "\\dialog-ready").c_str());
-        }
-        for (int i = 0; i < 600 && !file_exists(out + "\\dialog-shot-done"); ++i) Sleep(100);
-        report("screenshot handshake", file_exists(out + "\\dialog-shot-done") ? "done" : "timed out");
+        report("add source", selected_source(dialog));
+        report("add goodtime fields visible",
+               visible(dialog, TB_IDC_UID) || visible(dialog, TB_IDC_PWD) ? "yes" : "no");
+        screenshot_handshake(dialog, out, "dialog", "screenshot handshake");
         click(dialog, IDOK, false);
     }, [&] {
         BOOL ok = config(parent, ODBC_ADD_DSN, "DSN=TbDialog|CAFile=" + ca);
@@ -236,7 +268,70 @@ int main(int argc, char** argv) {
     report("system dsn in HKCU", key_exists(HKEY_CURRENT_USER, "TbSystem") ? "yes" : "no");
     report("system dsn users", count_users("DSN=TbSystem"));
 
-    // 7. Remove both.
+    // 7. A GoodTime DSN: Source chosen in the dialog, login email and API
+    //    password typed, tested against the simulator's GoodTime profile,
+    //    saved with the password protected, read back, and used.
+    const std::string gt_count = "SELECT COUNT(*) FROM goodtime.users";
+    with_robot("goodtime add", [&](HWND dialog) {
+        choose_source(dialog, 1);
+        report("goodtime source", selected_source(dialog));
+        report("goodtime fields visible", visible(dialog, TB_IDC_UID) && visible(dialog, TB_IDC_PWD) ? "yes" : "no");
+        report("goodtime token fields visible",
+               visible(dialog, TB_IDC_TOKEN) || visible(dialog, TB_IDC_PERSONNEL_TOKEN) ? "yes" : "no");
+        report("goodtime password field masked",
+               SendMessageW(GetDlgItem(dialog, TB_IDC_PWD), EM_GETPASSWORDCHAR, 0, 0) ? "yes" : "no");
+        set_field(dialog, TB_IDC_DESCRIPTION, "GoodTime, made by the dialog test");
+        set_field(dialog, TB_IDC_SERVER, gt_server);
+        set_field(dialog, TB_IDC_UID, gt_login);
+        set_field(dialog, TB_IDC_PWD, gt_password);
+        set_field(dialog, TB_IDC_CACHE, "memory");
+        click(dialog, TB_IDC_TEST, true);
+        report("goodtime test connection", field(dialog, TB_IDC_TEST_RESULT));
+        screenshot_handshake(dialog, out, "goodtime", "goodtime screenshot handshake");
+        click(dialog, IDOK, false);
+    }, [&] {
+        BOOL ok = config(parent, ODBC_ADD_DSN, "DSN=TbGoodTime|CAFile=" + ca);
+        report("goodtime add", ok ? "saved" : "failed " + installer_error());
+    });
+    report("goodtime dsn source", registry_value(HKEY_CURRENT_USER, "TbGoodTime", "Source"));
+    report("goodtime dsn uid", registry_value(HKEY_CURRENT_USER, "TbGoodTime", "UID"));
+    report("goodtime dsn pwd", token_form(registry_value(HKEY_CURRENT_USER, "TbGoodTime", "PWD"), gt_password));
+    report("goodtime dsn token", registry_value(HKEY_CURRENT_USER, "TbGoodTime", "Token"));
+    report("goodtime dsn plain password anywhere", plain_anywhere(HKEY_CURRENT_USER, "TbGoodTime", gt_password));
+    report("goodtime dsn users", count_rows(gt_count, "DSN=TbGoodTime"));
+
+    // Configure: the DSN comes back as GoodTime with its login and password.
+    with_robot("goodtime configure", [&](HWND dialog) {
+        report("goodtime configure source", selected_source(dialog));
+        report("goodtime configure uid field", field(dialog, TB_IDC_UID));
+        report("goodtime configure password field matches", field(dialog, TB_IDC_PWD) == gt_password ? "yes" : "no");
+        report("goodtime configure token fields visible",
+               visible(dialog, TB_IDC_TOKEN) || visible(dialog, TB_IDC_PERSONNEL_TOKEN) ? "yes" : "no");
+        click(dialog, IDOK, false);
+    }, [&] {
+        BOOL ok = config(parent, ODBC_CONFIG_DSN, "DSN=TbGoodTime");
+        report("goodtime configure", ok ? "saved" : "failed " + installer_error());
+    });
+    report("goodtime configured pwd", token_form(registry_value(HKEY_CURRENT_USER, "TbGoodTime", "PWD"), gt_password));
+    report("goodtime configured plain password anywhere",
+           plain_anywhere(HKEY_CURRENT_USER, "TbGoodTime", gt_password));
+    report("goodtime configured dsn users", count_rows(gt_count, "DSN=TbGoodTime"));
+
+    // COMPLETE_REQUIRED without the login email: the dialog asks for it.
+    const std::string gt_no_uid = "Driver={Timebutler};Source=goodtime;Server=" + gt_server + ";PWD={" + gt_password +
+                                  "};CAFile=" + ca + ";Cache=memory";
+    with_robot("goodtime complete", [&](HWND dialog) {
+        report("goodtime complete source", selected_source(dialog));
+        report("goodtime complete uid field visible", visible(dialog, TB_IDC_UID) ? "yes" : "no");
+        set_field(dialog, TB_IDC_UID, gt_login);
+        click(dialog, IDOK, false);
+    }, [&] { users = count_rows(gt_count, gt_no_uid, parent, SQL_DRIVER_COMPLETE_REQUIRED); });
+    report("goodtime complete users", users);
+
+    // 8. Remove them all.
+    report("goodtime remove",
+           config(nullptr, ODBC_REMOVE_DSN, "DSN=TbGoodTime") ? "done" : "failed " + installer_error());
+    report("goodtime dsn left", key_exists(HKEY_CURRENT_USER, "TbGoodTime") ? "yes" : "no");
     report("user remove", config(nullptr, ODBC_REMOVE_DSN, "DSN=TbDialog") ? "done" : "failed " + installer_error());
     report("system remove", config(nullptr, ODBC_REMOVE_SYS_DSN, "DSN=TbSystem") ? "done" : "failed " + installer_error());
     report("user dsn left", key_exists(HKEY_CURRENT_USER, "TbDialog") ? "yes" : "no");

@@ -27,10 +27,10 @@ inline void report(const std::string& name, const std::string& value) {
 }
 
 // Connects (SQLDriverConnect with the given window and completion), runs
-// SELECT COUNT(*) FROM users and returns the count as text, or "error: ..."
+// `query` (a SELECT COUNT(*)) and returns the count as text, or "error: ..."
 // (or "no data" when the user cancelled the dialog).
-inline std::string count_users(const std::string& connection_string, HWND window = nullptr,
-                               SQLUSMALLINT completion = SQL_DRIVER_NOPROMPT, std::string* completed = nullptr) {
+inline std::string count_rows(const std::string& query, const std::string& connection_string, HWND window = nullptr,
+                              SQLUSMALLINT completion = SQL_DRIVER_NOPROMPT, std::string* completed = nullptr) {
     SQLHENV env = nullptr;
     SQLHDBC dbc = nullptr;
     SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env);
@@ -51,7 +51,7 @@ inline std::string count_users(const std::string& connection_string, HWND window
         SQLAllocHandle(SQL_HANDLE_STMT, dbc, &stmt);
         SQLCHAR count[64] = {0};
         SQLLEN indicator = 0;
-        if (SQL_SUCCEEDED(SQLExecDirect(stmt, (SQLCHAR*)"SELECT COUNT(*) FROM users", SQL_NTS)) &&
+        if (SQL_SUCCEEDED(SQLExecDirect(stmt, (SQLCHAR*)query.c_str(), SQL_NTS)) &&
             SQLFetch(stmt) == SQL_SUCCESS &&
             SQL_SUCCEEDED(SQLGetData(stmt, 1, SQL_C_CHAR, count, sizeof count, &indicator)))
             result = reinterpret_cast<char*>(count);
@@ -63,6 +63,12 @@ inline std::string count_users(const std::string& connection_string, HWND window
     SQLFreeHandle(SQL_HANDLE_DBC, dbc);
     SQLFreeHandle(SQL_HANDLE_ENV, env);
     return result;
+}
+
+// count_rows of SELECT COUNT(*) FROM users (the default schema's users).
+inline std::string count_users(const std::string& connection_string, HWND window = nullptr,
+                               SQLUSMALLINT completion = SQL_DRIVER_NOPROMPT, std::string* completed = nullptr) {
+    return count_rows("SELECT COUNT(*) FROM users", connection_string, window, completion, completed);
 }
 
 } // namespace tb::wine_test

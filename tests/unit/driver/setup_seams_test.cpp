@@ -3,28 +3,19 @@
 // under Wine (unit_driver of tests/wine: DPAPI and the Windows dialog seam).
 #include <gtest/gtest.h>
 
-#include <functional>
-
 #include "driver/platform/secret_store.hpp"
 #include "driver/platform/setup_dialog.hpp"
 #include "driver/setup/connect_prompt.hpp"
 #include "engine/error.hpp"
+#include "tests/unit/driver/error_of.hpp"
 
 using namespace tb::driver;
+using tb::test::error_of;
 using platform::SecretScope;
 
 namespace {
 
 const std::string kToken = "unit-token-8c1d";
-
-std::string error_of(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const tb::engine::Error& e) {
-        return e.sqlstate + " " + e.what();
-    }
-    return "no error";
-}
 
 } // namespace
 
@@ -75,4 +66,23 @@ TEST(ConnectPrompt, WithAWindowByTheCompletionMode) {
     EXPECT_EQ(setup::wants_dialog(window, SQL_DRIVER_COMPLETE_REQUIRED, missing_server), dialog);
     // PWD stands for the token, as in make_config.
     EXPECT_FALSE(setup::wants_dialog(window, SQL_DRIVER_COMPLETE, {{"Server", "https://x.invalid"}, {"PWD", kToken}}));
+    EXPECT_FALSE(
+        setup::wants_dialog(window, SQL_DRIVER_COMPLETE, {{"Server", "https://x.invalid"}, {"Password", kToken}}));
+}
+
+TEST(ConnectPrompt, GoodTimeAlsoNeedsTheLoginEmail) {
+    int window_stand_in = 0;
+    auto window = reinterpret_cast<SQLHWND>(&window_stand_in);
+    const bool dialog = platform::setup_dialog_available();
+    const Attributes complete = {
+        {"Source", "GoodTime"}, {"Server", "https://x.invalid"}, {"UID", "anna@example.com"}, {"PWD", kToken}};
+    const Attributes missing_uid = {{"Source", " goodtime "}, {"Server", "https://x.invalid"}, {"PWD", kToken}};
+    const Attributes missing_pwd = {
+        {"Source", "goodtime"}, {"Server", "https://x.invalid"}, {"User", "anna@example.com"}};
+    EXPECT_FALSE(setup::wants_dialog(window, SQL_DRIVER_COMPLETE, complete));
+    EXPECT_EQ(setup::wants_dialog(window, SQL_DRIVER_COMPLETE, missing_uid), dialog);
+    EXPECT_EQ(setup::wants_dialog(window, SQL_DRIVER_COMPLETE_REQUIRED, missing_pwd), dialog);
+    // Timebutler ignores UID: no login email is asked for.
+    const Attributes timebutler = {{"Server", "https://x.invalid"}, {"Token", kToken}};
+    EXPECT_FALSE(setup::wants_dialog(window, SQL_DRIVER_COMPLETE, timebutler));
 }
