@@ -2,164 +2,25 @@
 // cursors of one connection in a thread pool, or Excel and Power BI reading
 // metadata and data side by side, do: every statement's answer equals the
 // answer the same statement gives when it runs alone. The statements share
-// the connection's session (its SQLite cache handle, HTTP client, call
-// budget and, for GoodTime, its bearer token); the driver lets them take
-// turns on it (docs/design.md, "Threads"). Labelled `threads`: it runs under
-// ThreadSanitizer too, which reports any access to that shared state that
-// the turns do not order.
+// the connection's session (its SQLite cache handle, HTTP client and call
+// budget); the driver lets them take turns on it (docs/design.md,
+// "Threads"). A cancel ends a statement that waits for its turn, and a
+// statement freed while another runs is freed safely. Labelled `threads`: it
+// runs under ThreadSanitizer too, which reports any access to the shared
+// state that the turns do not order. The GoodTime counterpart (a shared
+// bearer token) is test_goodtime_connection_threads.cpp.
 #include <gtest/gtest.h>
 
-#include <functional>
-#include <latch>
-#include <mutex>
-#include <stdexcept>
-#include <string>
+#include <atomic>
+#include <chrono>
 #include <thread>
-#include <vector>
 
-#include "tests/odbc/goodtime_helpers.hpp"
-#include "tests/support/odbc_session.hpp"
+#include "tests/odbc/threaded_work.hpp"
 #include "tests/support/sim_process.hpp"
 
 using namespace tb::test;
 
 namespace {
-
-std::string describe(const std::vector<Diag>& diags) {
-    std::string text;
-    for (const auto& d : diags) text += " [" + d.sqlstate + "] " + d.message;
-    return text;
-}
-
-SQLCHAR* text(const char* s) { return (SQLCHAR*)s; }
-
-// One statement's work: starts a result on the handle (a query, a prepared
-// query with parameters, a catalog function) and names itself for messages.
-struct Work {
-    std::string name;
-    std::function<SQLRETURN(SQLHSTMT)> start;
-    std::vector<std::string> parameters;   // bound as SQL_VARCHAR by run()
-};
-
-Work query(const std::string& sql) {
-    return {sql, [sql](SQLHSTMT h) { return SQLExecDirect(h, text(sql.c_str()), SQL_NTS); }, {}};
-}
-
-Work prepared(const std::string& sql, std::vector<std::string> parameters) {
-    return {sql, [sql](SQLHSTMT h) {
-                SQLRETURN rc = SQLPrepare(h, text(sql.c_str()), SQL_NTS);
-                return SQL_SUCCEEDED(rc) ? SQLExecute(h) : rc;
-            },
-            std::move(parameters)};
-}
-
-Work catalog(const std::string& name, std::function<SQLRETURN(SQLHSTMT)> call) { return {name, std::move(call), {}}; }
-
-// Runs one piece of work on a statement and reads its whole result (SQLFetch
-// and SQLGetData, through fetch_rows); the result is closed afterwards, the
-// statement stays allocated. Throws with the diagnostics on failure.
-std::vector<Row> run(SQLHSTMT stmt, const Work& work) {
-    std::vector<std::string> values = work.parameters;
-    std::vector<SQLLEN> lengths(values.size(), SQL_NTS);
-    for (size_t i = 0; i < values.size(); ++i)
-        if (!SQL_SUCCEEDED(SQLBindParameter(stmt, SQLUSMALLINT(i + 1), SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR,
-                                            values[i].size(), 0, values[i].data(), 0, &lengths[i])))
-            throw std::runtime_error(work.name + ": SQLBindParameter failed:" +
-                                     describe(diagnostics(SQL_HANDLE_STMT, stmt)));
-    if (!SQL_SUCCEEDED(work.start(stmt)))
-        throw std::runtime_error(work.name + " failed:" + describe(diagnostics(SQL_HANDLE_STMT, stmt)));
-    std::vector<Row> rows;
-    try {
-        rows = fetch_rows(stmt);
-    } catch (const std::exception& e) {
-        throw std::runtime_error(work.name + ": " + e.what());
-    }
-    SQLFreeStmt(stmt, SQL_CLOSE);
-    SQLFreeStmt(stmt, SQL_RESET_PARAMS);
-    return rows;
-}
-
-// Each piece of work run alone, one after the other, on a connection of its
-// own: the answers the threaded run must give.
-std::vector<std::vector<Row>> answers_alone(const std::string& connection_string, const std::vector<Work>& works) {
-    OdbcConnection alone;
-    if (!SQL_SUCCEEDED(alone.connect(connection_string)))
-        throw std::runtime_error("connect failed:" + describe(alone.connect_diag()));
-    std::vector<std::vector<Row>> answers;
-    for (const auto& work : works) {
-        SQLHSTMT stmt = SQL_NULL_HSTMT;
-        SQLAllocHandle(SQL_HANDLE_STMT, alone.dbc(), &stmt);
-        answers.push_back(run(stmt, work));
-        SQLFreeHandle(SQL_HANDLE_STMT, stmt);
-        if (answers.back().empty()) throw std::runtime_error(work.name + " has no rows: it proves nothing");
-    }
-    return answers;
-}
-
-std::string show(const Row& row) {
-    std::string s;
-    for (const auto& cell : row) s += (s.empty() ? "" : "|") + cell.value_or("NULL");
-    return s;
-}
-
-// What differs between two answers, "" when they are equal.
-std::string difference(const std::vector<Row>& got, const std::vector<Row>& want) {
-    for (size_t i = 0; i < got.size() && i < want.size(); ++i)
-        if (got[i] != want[i]) return "row " + std::to_string(i) + " is " + show(got[i]) + ", alone " + show(want[i]);
-    if (got.size() != want.size())
-        return std::to_string(got.size()) + " rows, alone " + std::to_string(want.size());
-    return "";
-}
-
-// One connection, `threads` statements, each on its own thread: thread t runs
-// every piece of work `rounds` times, starting at work t so that different
-// tables (and catalog functions) are asked at the same moment. The first
-// round finds the cache empty, the later ones answer from it. Returns one
-// line per failure or wrong answer.
-std::vector<std::string> run_in_threads(const std::string& connection_string, const std::vector<Work>& works,
-                                        const std::vector<std::vector<Row>>& answers, int threads, int rounds) {
-    OdbcConnection shared;
-    if (!SQL_SUCCEEDED(shared.connect(connection_string)))
-        return {"connect failed:" + describe(shared.connect_diag())};
-    std::vector<SQLHSTMT> statements(size_t(threads), SQL_NULL_HSTMT);
-    for (auto& stmt : statements)
-        if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, shared.dbc(), &stmt)))
-            return {"SQLAllocHandle failed:" + describe(diagnostics(SQL_HANDLE_DBC, shared.dbc()))};
-    std::mutex mutex;
-    std::vector<std::string> failures;
-    std::latch start(threads);
-    std::vector<std::thread> running;
-    for (int t = 0; t < threads; ++t)
-        running.emplace_back([&, t] {
-            start.arrive_and_wait();
-            for (int round = 0; round < rounds; ++round)
-                for (size_t k = 0; k < works.size(); ++k) {
-                    const size_t w = (size_t(t) + k) % works.size();
-                    std::string failure;
-                    try {
-                        failure = difference(run(statements[size_t(t)], works[w]), answers[w]);
-                        if (!failure.empty()) failure = works[w].name + ": " + failure;
-                    } catch (const std::exception& e) {
-                        failure = e.what();
-                    }
-                    if (!failure.empty()) {
-                        std::lock_guard lock(mutex);
-                        failures.push_back("thread " + std::to_string(t) + ", round " + std::to_string(round) + ": " +
-                                           failure);
-                    }
-                }
-        });
-    for (auto& thread : running) thread.join();
-    for (auto stmt : statements) SQLFreeHandle(SQL_HANDLE_STMT, stmt);
-    return failures;
-}
-
-std::string lines(const std::vector<std::string>& failures) {
-    std::string s;
-    for (size_t i = 0; i < failures.size() && i < 10; ++i) s += failures[i] + "\n";
-    if (failures.size() > 10) s += "... " + std::to_string(failures.size() - 10) + " more\n";
-    return s;
-}
 
 TEST(ConnectionThreads, StatementsOfOneConnectionAnswerAsWhenRunAlone) {
     // A little latency, so that the requests of different statements overlap.
@@ -176,13 +37,13 @@ TEST(ConnectionThreads, StatementsOfOneConnectionAnswerAsWhenRunAlone) {
         query("SELECT * FROM holidayentitlement WHERE year = 2024 ORDER BY user_id"),
         catalog("SQLTables", [](SQLHSTMT h) { return SQLTables(h, nullptr, 0, nullptr, 0, nullptr, 0, nullptr, 0); }),
         catalog("SQLColumns worktime", [](SQLHSTMT h) {
-            return SQLColumns(h, nullptr, 0, nullptr, 0, text("worktime"), SQL_NTS, nullptr, 0);
+            return SQLColumns(h, nullptr, 0, nullptr, 0, sql_chars("worktime"), SQL_NTS, nullptr, 0);
         }),
         catalog("SQLColumns %", [](SQLHSTMT h) {
-            return SQLColumns(h, nullptr, 0, nullptr, 0, text("%"), SQL_NTS, text("%"), SQL_NTS);
+            return SQLColumns(h, nullptr, 0, nullptr, 0, sql_chars("%"), SQL_NTS, sql_chars("%"), SQL_NTS);
         }),
         catalog("SQLPrimaryKeys users", [](SQLHSTMT h) {
-            return SQLPrimaryKeys(h, nullptr, 0, nullptr, 0, text("users"), SQL_NTS);
+            return SQLPrimaryKeys(h, nullptr, 0, nullptr, 0, sql_chars("users"), SQL_NTS);
         }),
         catalog("SQLGetTypeInfo", [](SQLHSTMT h) { return SQLGetTypeInfo(h, SQL_ALL_TYPES); }),
     };
@@ -192,28 +53,106 @@ TEST(ConnectionThreads, StatementsOfOneConnectionAnswerAsWhenRunAlone) {
     EXPECT_TRUE(failures.empty()) << lines(failures);
 }
 
-// GoodTime sources hold a bearer token the statements share. Every token is
-// refused after a few uses (--token-uses), so statements of several threads
-// find it rejected and log in again at the same time; with CacheTTL=0 each
-// statement asks the simulator.
-TEST(ConnectionThreads, GoodTimeStatementsShareTheBearerTokenAndItsRenewal) {
-    namespace gt = tb::test::goodtime;
-    SimProcess sim(gt::sim_flags({"--token-uses", "5", "--latency-ms", "20"}));
-    const std::string range = "start_time >= '2025-01-01' AND start_time < '2027-01-01'";
+// SQLCancel of a statement that waits for another statement of its
+// connection ends the wait with HY008; it never runs (the simulator never
+// sees its request), while the other statement keeps running until it is
+// cancelled in turn. The waits are generous margins around the simulator's
+// latency (as in test_cancel.cpp), not timing assertions.
+TEST(ConnectionThreads, CancelEndsAStatementWaitingForItsTurn) {
+    SimProcess sim({"--latency-ms", "3000", "--years", "2024-2024", "--users", "4"});
+    OdbcConnection connection;
+    ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(sim.connection_string("MaxConcurrentRequests=2"))));
+    SQLHSTMT running = SQL_NULL_HSTMT, waiting = SQL_NULL_HSTMT;
+    ASSERT_TRUE(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, connection.dbc(), &running)));
+    ASSERT_TRUE(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, connection.dbc(), &waiting)));
+    struct Outcome {
+        SQLRETURN rc = SQL_SUCCESS;
+        std::vector<Diag> diags;
+    } first, second;
+    // Twelve requests, two at a time, three seconds each: 18 s unless cancelled.
+    std::thread first_thread([&] {
+        first.rc = SQLExecDirect(running, sql_chars("SELECT COUNT(*) FROM worktime WHERE year = 2024"), SQL_NTS);
+        first.diags = diagnostics(SQL_HANDLE_STMT, running);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(800));   // the first surely holds the turn
+    std::thread second_thread([&] {
+        second.rc = SQLExecDirect(waiting, sql_chars("SELECT COUNT(*) FROM users"), SQL_NTS);
+        second.diags = diagnostics(SQL_HANDLE_STMT, waiting);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(800));   // the second surely waits
+    EXPECT_EQ(SQLCancel(waiting), SQL_SUCCESS);
+    second_thread.join();
+    EXPECT_EQ(SQLCancel(running), SQL_SUCCESS);
+    first_thread.join();
+
+    ASSERT_EQ(second.rc, SQL_ERROR);
+    ASSERT_FALSE(second.diags.empty());
+    EXPECT_EQ(second.diags[0].sqlstate, "HY008") << second.diags[0].message;
+    EXPECT_NE(second.diags[0].message.find("while it waited for another statement of its connection"),
+              std::string::npos)
+        << second.diags[0].message;
+    EXPECT_TRUE(sim.requests("users").empty()) << "the cancelled statement ran";
+    ASSERT_EQ(first.rc, SQL_ERROR);
+    ASSERT_FALSE(first.diags.empty());
+    EXPECT_EQ(first.diags[0].sqlstate, "HY008") << first.diags[0].message;
+    EXPECT_NE(first.diags[0].message.find("while waiting for action 'worktime'"), std::string::npos)
+        << first.diags[0].message;
+    SQLFreeHandle(SQL_HANDLE_STMT, running);
+    SQLFreeHandle(SQL_HANDLE_STMT, waiting);
+    // Both statement handles were reusable; the connection is.
+    EXPECT_EQ(connection.query("SELECT COUNT(*) FROM users").at(0).at(0), "4");
+}
+
+// A statement with an open cursor (an SQLite statement on the shared cache
+// handle) freed while another statement of the connection executes and
+// fetches: the freeing waits for its turn, and every answer stays exact.
+TEST(ConnectionThreads, FreeingAStatementWhileAnotherRuns) {
+    SimProcess sim({"--users", "8", "--years", "2024-2024", "--today", "2024-09-10", "--latency-ms", "20"});
     const std::vector<Work> works = {
-        query("SELECT * FROM goodtime.timetypes ORDER BY time_type_id"),
-        query("SELECT * FROM goodtime.users ORDER BY login_email"),
-        query("SELECT * FROM goodtime.projects ORDER BY project_id"),
-        query("SELECT login_email, project_id, name FROM goodtime.user_projects ORDER BY login_email, project_id"),
-        query("SELECT time_entry_id, login_email, start_time FROM goodtime.timeentries WHERE " + range +
-              " ORDER BY time_entry_id"),
-        catalog("SQLTables goodtime", [](SQLHSTMT h) {
-            return SQLTables(h, nullptr, 0, text("goodtime"), SQL_NTS, text("%"), SQL_NTS, nullptr, 0);
+        query("SELECT * FROM worktime WHERE year = 2024 AND month = 6 ORDER BY worktime_id"),
+        query("SELECT * FROM absences WHERE year = 2024 ORDER BY absence_id"),
+        catalog("SQLColumns %", [](SQLHSTMT h) {
+            return SQLColumns(h, nullptr, 0, nullptr, 0, sql_chars("%"), SQL_NTS, sql_chars("%"), SQL_NTS);
         }),
     };
-    const std::string cs = gt::connection_string(sim, "CacheTTL=0");
+    const Work freed = query("SELECT * FROM projects ORDER BY project_id");
+    const std::string cs = sim.connection_string();
     const auto answers = answers_alone(cs, works);
-    const auto failures = run_in_threads(cs, works, answers, 4, 2);
+    const auto freed_answer = answers_alone(cs, {freed}).at(0);
+
+    OdbcConnection connection;
+    ASSERT_TRUE(SQL_SUCCEEDED(connection.connect(cs)));
+    SQLHSTMT stmt = SQL_NULL_HSTMT;
+    ASSERT_TRUE(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, connection.dbc(), &stmt)));
+    std::vector<std::string> failures;
+    std::atomic<bool> done{false};
+    std::thread reader([&] {
+        for (int round = 0; round < 4; ++round)
+            for (size_t w = 0; w < works.size(); ++w) {
+                try {
+                    const std::string d = difference(run(stmt, works[w]), answers[w]);
+                    if (!d.empty()) failures.push_back(works[w].name + ": " + d);
+                } catch (const std::exception& e) {
+                    failures.push_back(e.what());
+                }
+            }
+        done = true;
+    });
+    int freed_count = 0;
+    while (!done || freed_count == 0) {
+        SQLHSTMT other = SQL_NULL_HSTMT;
+        ASSERT_TRUE(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, connection.dbc(), &other)));
+        ASSERT_TRUE(SQL_SUCCEEDED(freed.start(other))) << diag_text(diagnostics(SQL_HANDLE_STMT, other));
+        ASSERT_EQ(SQLFetch(other), SQL_SUCCESS) << diag_text(diagnostics(SQL_HANDLE_STMT, other));
+        char first[64] = {0};
+        SQLLEN length = 0;
+        ASSERT_TRUE(SQL_SUCCEEDED(SQLGetData(other, 1, SQL_C_CHAR, first, sizeof first, &length)));
+        EXPECT_EQ(std::string(first), freed_answer.at(0).at(0).value_or("NULL"));
+        EXPECT_EQ(SQLFreeHandle(SQL_HANDLE_STMT, other), SQL_SUCCESS);   // its cursor still open
+        ++freed_count;
+    }
+    reader.join();
+    SQLFreeHandle(SQL_HANDLE_STMT, stmt);
     EXPECT_TRUE(failures.empty()) << lines(failures);
 }
 
