@@ -65,7 +65,8 @@ public:
     Turn(ConnectionTurn& turns, const void* handle, const std::atomic<bool>* cancel)
         : turns_(turns), handle_(handle), outcome_(turns.take(handle, cancel)) {}
     ~Turn() {
-        if (outcome_ != ConnectionTurn::Outcome::Freed) turns_.leave(handle_, outcome_ == ConnectionTurn::Outcome::Taken);
+        if (outcome_ != ConnectionTurn::Outcome::Freed)
+            turns_.leave(handle_, outcome_ == ConnectionTurn::Outcome::Taken);
     }
     Turn(const Turn&) = delete;
     Turn& operator=(const Turn&) = delete;

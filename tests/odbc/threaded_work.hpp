@@ -45,7 +45,9 @@ inline Work prepared(const std::string& sql, std::vector<std::string> parameters
             std::move(parameters)};
 }
 
-inline Work catalog(const std::string& name, std::function<SQLRETURN(SQLHSTMT)> call) { return {name, std::move(call), {}}; }
+inline Work catalog(const std::string& name, std::function<SQLRETURN(SQLHSTMT)> call) {
+    return {name, std::move(call), {}};
+}
 
 // Runs one piece of work on a statement and reads its whole result (SQLFetch
 // and SQLGetData, through fetch_rows); the result is closed afterwards, the
@@ -73,7 +75,8 @@ inline std::vector<Row> run(SQLHSTMT stmt, const Work& work) {
 
 // Each piece of work run alone, one after the other, on a connection of its
 // own: the answers the threaded run must give.
-inline std::vector<std::vector<Row>> answers_alone(const std::string& connection_string, const std::vector<Work>& works) {
+inline std::vector<std::vector<Row>> answers_alone(const std::string& connection_string,
+                                                   const std::vector<Work>& works) {
     OdbcConnection alone;
     if (!SQL_SUCCEEDED(alone.connect(connection_string)))
         throw std::runtime_error("connect failed:" + diag_text(alone.connect_diag()));
@@ -106,10 +109,12 @@ inline std::string difference(const std::vector<Row>& got, const std::vector<Row
 // One connection, `threads` statements, each on its own thread: thread t runs
 // every piece of work `rounds` times, starting at work t so that different
 // tables (and catalog functions) are asked at the same moment. The first
-// round finds the cache empty, the later ones answer from it. Returns one
+// round finds the cache empty, the later ones answer from it (unless
+// CacheTTL=0: then every round asks the service). Returns one
 // line per failure or wrong answer.
 inline std::vector<std::string> run_in_threads(const std::string& connection_string, const std::vector<Work>& works,
-                                        const std::vector<std::vector<Row>>& answers, int threads, int rounds) {
+                                               const std::vector<std::vector<Row>>& answers, int threads,
+                                               int rounds) {
     OdbcConnection shared;
     if (!SQL_SUCCEEDED(shared.connect(connection_string)))
         return {"connect failed:" + diag_text(shared.connect_diag())};
