@@ -114,6 +114,31 @@ protected:
         return value;
     }
 
+    // What the thread that runs the slow query and then fetches saw.
+    struct Run {
+        SQLRETURN executed = SQL_ERROR, fetched = SQL_SUCCESS;
+        std::string failure;
+    };
+    // Starts the slow query on `stmt` on a thread of its own, then a fetch;
+    // returns after a margin that lets the query start.
+    std::thread slow_query_then_fetch(SQLHSTMT stmt, Run& run) {
+        std::thread thread([this, stmt, &run] {
+            run.executed = d.exec(stmt, (SQLCHAR*)kSlowQuery, SQL_NTS);
+            if (run.executed != SQL_SUCCESS) run.failure = d.first_diag(SQL_HANDLE_STMT, stmt);
+            run.fetched = d.fetch(stmt);
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        return thread;
+    }
+    // The run ended normally before the statement was freed; its fetch took
+    // its turn before the freeing or found the statement gone; after it the
+    // statement is gone.
+    void expect_run_then_freed(SQLHSTMT stmt, const Run& run) {
+        EXPECT_EQ(run.executed, SQL_SUCCESS) << run.failure;
+        EXPECT_TRUE(run.fetched == SQL_SUCCESS || run.fetched == SQL_INVALID_HANDLE) << run.fetched;
+        EXPECT_EQ(d.fetch(stmt), SQL_INVALID_HANDLE);
+    }
+
     SimProcess sim;
     Driver d;
     SQLHENV env = nullptr;
@@ -125,20 +150,11 @@ protected:
 TEST_F(DisconnectDirect, DisconnectWaitsForTheRunningStatementThenFreesIt) {
     SQLHSTMT running = statement();
     SQLHSTMT idle = statement();
-    SQLRETURN executed = SQL_ERROR, fetched = SQL_SUCCESS;
-    std::string failure;
-    std::thread thread([&] {
-        executed = d.exec(running, (SQLCHAR*)kSlowQuery, SQL_NTS);
-        if (executed != SQL_SUCCESS) failure = d.first_diag(SQL_HANDLE_STMT, running);
-        fetched = d.fetch(running);
-    });
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    Run run;
+    std::thread thread = slow_query_then_fetch(running, run);
     EXPECT_EQ(d.disconnect(dbc), SQL_SUCCESS) << d.first_diag(SQL_HANDLE_DBC, dbc);
     thread.join();
-    EXPECT_EQ(executed, SQL_SUCCESS) << failure;   // it ran to its end: the disconnect waited
-    // The fetch took its turn before the disconnect or found the statement gone.
-    EXPECT_TRUE(fetched == SQL_SUCCESS || fetched == SQL_INVALID_HANDLE) << fetched;
-    EXPECT_EQ(d.fetch(running), SQL_INVALID_HANDLE);
+    expect_run_then_freed(running, run);
     EXPECT_EQ(d.fetch(idle), SQL_INVALID_HANDLE);   // the connection's other statement is gone too
     // The connection opens again.
     ASSERT_NO_FATAL_FAILURE(connect());
@@ -150,19 +166,11 @@ TEST_F(DisconnectDirect, DisconnectWaitsForTheRunningStatementThenFreesIt) {
 // the freeing waits for the call, which ends normally.
 TEST_F(DisconnectDirect, FreeingTheRunningStatementWaitsForIt) {
     SQLHSTMT running = statement();
-    SQLRETURN executed = SQL_ERROR, fetched = SQL_SUCCESS;
-    std::string failure;
-    std::thread thread([&] {
-        executed = d.exec(running, (SQLCHAR*)kSlowQuery, SQL_NTS);
-        if (executed != SQL_SUCCESS) failure = d.first_diag(SQL_HANDLE_STMT, running);
-        fetched = d.fetch(running);
-    });
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    Run run;
+    std::thread thread = slow_query_then_fetch(running, run);
     EXPECT_EQ(d.free_handle(SQL_HANDLE_STMT, running), SQL_SUCCESS);
     thread.join();
-    EXPECT_EQ(executed, SQL_SUCCESS) << failure;
-    EXPECT_TRUE(fetched == SQL_SUCCESS || fetched == SQL_INVALID_HANDLE) << fetched;
-    EXPECT_EQ(d.fetch(running), SQL_INVALID_HANDLE);
+    expect_run_then_freed(running, run);
     SQLHSTMT other = statement();
     EXPECT_EQ(count(other), "4");
 }
