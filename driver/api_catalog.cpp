@@ -25,7 +25,7 @@ Pattern arg(SQLWCHAR* text, SQLSMALLINT length) {
 
 template <class Make>
 SQLRETURN catalog_call(SQLHSTMT handle, Make&& make) {
-    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         set_result(stmt, make(stmt));
         return SQLRETURN(SQL_SUCCESS);
     });

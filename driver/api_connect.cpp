@@ -126,12 +126,10 @@ TB_EXPORT SQLRETURN SQL_API SQLDisconnect(SQLHDBC handle) {
             dbc.diag.add("08003", "the connection is not open");
             return SQLRETURN(SQL_ERROR);
         }
-        // Statements of the connection are freed with it (ODBC 3 semantics).
-        for (Stmt* stmt : std::set<Stmt*>(dbc.statements)) {
-            unregister_handle(stmt);
-            delete stmt;
-        }
-        dbc.statements.clear();
+        // Statements of the connection are freed with it (ODBC 3 semantics),
+        // once a call running on one of them in another thread has finished.
+        Turn turn(dbc.turn, &dbc, nullptr);
+        for (Stmt* stmt : std::set<Stmt*>(dbc.statements)) destroy_statement(stmt);
         dbc.session.reset();
         return SQLRETURN(SQL_SUCCESS);
     });

@@ -105,7 +105,7 @@ template <class NameWriter>
 SQLRETURN get_desc_rec(SQLHDESC handle, SQLSMALLINT number, NameWriter&& write_name, SQLSMALLINT* type,
                        SQLSMALLINT* sub, SQLLEN* length, SQLSMALLINT* precision, SQLSMALLINT* scale,
                        SQLSMALLINT* nullable) {
-    return guarded<Desc>(handle, HandleKind::Desc, [&](Desc& d) {
+    return guarded_turn<Desc>(handle, HandleKind::Desc, [&](Desc& d) {
         if (number < 1) throw Error("07009", "descriptor record " + std::to_string(number) + " does not exist");
         describe_if_prepared(d);
         if (std::size_t(number) >= d.records.size()) return SQLRETURN(SQL_NO_DATA);
@@ -150,7 +150,7 @@ SQLRETURN set_cursor_name(SQLHSTMT handle, const std::string& name) {
 TB_EXPORT SQLRETURN SQL_API SQLGetDescField(SQLHDESC handle, SQLSMALLINT number, SQLSMALLINT field, SQLPOINTER value,
                                             SQLINTEGER max, SQLINTEGER* length) {
     TB_ENTRY();
-    return guarded<Desc>(handle, HandleKind::Desc, [&](Desc& d) {
+    return guarded_turn<Desc>(handle, HandleKind::Desc, [&](Desc& d) {
         return get_desc_field(d, number, field, value,
                               [&](const std::string& t) { return write_narrow(t, value, max, length); });
     });
@@ -158,7 +158,7 @@ TB_EXPORT SQLRETURN SQL_API SQLGetDescField(SQLHDESC handle, SQLSMALLINT number,
 TB_EXPORT SQLRETURN SQL_API SQLGetDescFieldW(SQLHDESC handle, SQLSMALLINT number, SQLSMALLINT field, SQLPOINTER value,
                                              SQLINTEGER max, SQLINTEGER* length) {
     TB_ENTRY();
-    return guarded<Desc>(handle, HandleKind::Desc, [&](Desc& d) {
+    return guarded_turn<Desc>(handle, HandleKind::Desc, [&](Desc& d) {
         return get_desc_field(d, number, field, value, [&](const std::string& t) {
             return write_wide(t, value, max / SQLINTEGER(sizeof(SQLWCHAR)), length, true);
         });

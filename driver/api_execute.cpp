@@ -14,14 +14,14 @@ using namespace tb::driver;
 namespace {
 
 SQLRETURN prepare(SQLHSTMT handle, const std::string& text) {
-    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         prepare_statement(stmt, text);
         return SQLRETURN(SQL_SUCCESS);
     });
 }
 
 SQLRETURN exec_direct(SQLHSTMT handle, const std::string& text) {
-    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         prepare_statement(stmt, text);
         return execute_statement(stmt);
     });
@@ -59,7 +59,7 @@ TB_EXPORT SQLRETURN SQL_API SQLExecDirectW(SQLHSTMT handle, SQLWCHAR* text, SQLI
 }
 TB_EXPORT SQLRETURN SQL_API SQLExecute(SQLHSTMT handle) {
     TB_ENTRY();
-    return guarded<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) { return execute_statement(stmt); });
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) { return execute_statement(stmt); });
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLNativeSql(SQLHDBC handle, SQLCHAR* in, SQLINTEGER in_length, SQLCHAR* out,
@@ -130,7 +130,7 @@ TB_EXPORT SQLRETURN SQL_API SQLBindParameter(SQLHSTMT handle, SQLUSMALLINT numbe
 
 TB_EXPORT SQLRETURN SQL_API SQLParamData(SQLHSTMT handle, SQLPOINTER* value) {
     TB_ENTRY();
-    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (!stmt.need_data) throw tb::engine::Error("HY010", "no parameter is waiting for data");
         if (stmt.pending_index < stmt.pending_data.size()) {
             const SQLUSMALLINT number = stmt.pending_data[stmt.pending_index++];
@@ -168,12 +168,14 @@ TB_EXPORT SQLRETURN SQL_API SQLRowCount(SQLHSTMT handle, SQLLEN* count) {
 
 TB_EXPORT SQLRETURN SQL_API SQLCancel(SQLHSTMT handle) {
     TB_ENTRY();
-    // Another thread running this statement holds its lock: signal the
-    // engine without waiting for it (the running call then fails with HY008).
+    // Another thread running this statement holds its lock, or its call
+    // waits for the connection's turn or holds it: signal the engine and the
+    // wait without waiting for either (the call then fails with HY008).
     if (auto* busy = static_cast<Stmt*>(find_handle(handle, HandleKind::Stmt))) {
         std::unique_lock lock(busy->mutex, std::try_to_lock);
-        if (!lock.owns_lock()) {
+        if (!lock.owns_lock() || busy->dbc->turn.in_call(busy)) {
             busy->cancel_requested = true;
+            busy->dbc->turn.wake();
             if (busy->dbc->session) busy->dbc->session->client().wakeup();
             return SQL_SUCCESS;
         }
@@ -187,7 +189,7 @@ TB_EXPORT SQLRETURN SQL_API SQLCancel(SQLHSTMT handle) {
 
 TB_EXPORT SQLRETURN SQL_API SQLCloseCursor(SQLHSTMT handle) {
     TB_ENTRY();
-    return guarded<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) {
         require_cursor(stmt);
         stmt.close_cursor();
         return SQLRETURN(SQL_SUCCESS);
@@ -196,7 +198,7 @@ TB_EXPORT SQLRETURN SQL_API SQLCloseCursor(SQLHSTMT handle) {
 
 TB_EXPORT SQLRETURN SQL_API SQLMoreResults(SQLHSTMT handle) {
     TB_ENTRY();
-    return guarded<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) {
         // One result set per statement.
         stmt.close_cursor();
         return SQLRETURN(SQL_NO_DATA);

@@ -64,12 +64,6 @@ SQLRETURN alloc_handle(SQLSMALLINT type, SQLHANDLE input, SQLHANDLE* output) {
     }
 }
 
-void free_statement(Stmt* stmt) {
-    unregister_handle(stmt);
-    stmt->dbc->statements.erase(stmt);
-    delete stmt;
-}
-
 SQLRETURN free_handle(SQLSMALLINT type, SQLHANDLE handle) {
     switch (type) {
     case SQL_HANDLE_ENV: {
@@ -109,8 +103,13 @@ SQLRETURN free_handle(SQLSMALLINT type, SQLHANDLE handle) {
     case SQL_HANDLE_STMT: {
         Stmt* stmt = static_cast<Stmt*>(find_handle(handle, HandleKind::Stmt));
         if (!stmt) return SQL_INVALID_HANDLE;
-        std::lock_guard dbc_lock(stmt->dbc->mutex);
-        free_statement(stmt);
+        Dbc* dbc = stmt->dbc;
+        std::lock_guard dbc_lock(dbc->mutex);
+        // Its engine statement and cursor live on the session: wait for the
+        // call of another statement (or of this one) that runs on it.
+        Turn turn(dbc->turn, dbc, nullptr);
+        if (find_handle(handle, HandleKind::Stmt) != stmt) return SQL_INVALID_HANDLE;   // freed meanwhile
+        destroy_statement(stmt);
         return SQL_SUCCESS;
     }
     case SQL_HANDLE_DESC: {
@@ -124,12 +123,17 @@ SQLRETURN free_handle(SQLSMALLINT type, SQLHANDLE handle) {
         }
         Dbc* dbc = desc->dbc;
         std::lock_guard dbc_lock(dbc->mutex);
+        // No fetch or execute of a statement using it runs meanwhile.
+        Turn turn(dbc->turn, dbc, nullptr);
+        if (find_handle(handle, HandleKind::Desc) != desc) return SQL_INVALID_HANDLE;   // freed meanwhile
+        unregister_handle(desc);
+        dbc->turn.drop_waiters(desc);
         // Statements using it fall back to their implicit descriptors.
         for (Stmt* s : dbc->statements) {
             if (s->ard == desc) s->ard = &s->implicit_ard;
             if (s->apd == desc) s->apd = &s->implicit_apd;
         }
-        unregister_handle(desc);
+        { std::lock_guard lock(desc->mutex); }   // a call that needs no turn may still be inside
         dbc->descriptors.erase(desc);
         delete desc;
         return SQL_SUCCESS;
@@ -154,7 +158,8 @@ TB_EXPORT SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE handle) {
 TB_EXPORT SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT handle, SQLUSMALLINT option) {
     TB_ENTRY();
     if (option == SQL_DROP) return free_handle(SQL_HANDLE_STMT, handle);
-    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+    // SQL_CLOSE ends the cursor, a statement on the session's cache handle.
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         switch (option) {
         case SQL_CLOSE:
             stmt.close_cursor();

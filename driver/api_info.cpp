@@ -36,7 +36,7 @@ SQLRETURN get_info(SQLHDBC handle, SQLUSMALLINT type, SQLPOINTER value, SQLSMALL
 }
 
 SQLRETURN get_type_info(SQLHSTMT handle, SQLSMALLINT type) {
-    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         set_result(stmt, type_info_result(type, stmt.dbc->env->odbc_version));
         return SQLRETURN(SQL_SUCCESS);
     });

@@ -24,7 +24,7 @@ const tb::engine::ColumnInfo& column_at(Stmt& stmt, SQLUSMALLINT number) {
 template <class NameWriter>
 SQLRETURN describe_col(SQLHSTMT handle, SQLUSMALLINT number, NameWriter&& write_name, SQLSMALLINT* type,
                        SQLULEN* size, SQLSMALLINT* digits, SQLSMALLINT* nullable) {
-    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         const auto& c = column_at(stmt, number);
         if (type) *type = sql_type_code(c.type, stmt.dbc->env->odbc_version);
         if (size) *size = column_size(c);
@@ -42,7 +42,7 @@ SQLRETURN describe_col(SQLHSTMT handle, SQLUSMALLINT number, NameWriter&& write_
 template <class TextWriter>
 SQLRETURN col_attribute(SQLHSTMT handle, SQLUSMALLINT number, SQLUSMALLINT field, TextWriter&& write_text,
                         SQLLEN* numeric) {
-    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (field == SQL_DESC_COUNT || field == SQL_COLUMN_COUNT) {
             if (numeric) *numeric = SQLLEN(result_columns(stmt).size());
             return SQLRETURN(SQL_SUCCESS);
@@ -98,7 +98,7 @@ SQLRETURN col_attribute(SQLHSTMT handle, SQLUSMALLINT number, SQLUSMALLINT field
 
 TB_EXPORT SQLRETURN SQL_API SQLNumResultCols(SQLHSTMT handle, SQLSMALLINT* count) {
     TB_ENTRY();
-    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (count) *count = SQLSMALLINT(result_columns(stmt).size());
         return SQLRETURN(SQL_SUCCESS);
     });
@@ -173,12 +173,12 @@ TB_EXPORT SQLRETURN SQL_API SQLBindCol(SQLHSTMT handle, SQLUSMALLINT number, SQL
 
 TB_EXPORT SQLRETURN SQL_API SQLFetch(SQLHSTMT handle) {
     TB_ENTRY();
-    return guarded<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) { return fetch_rowset(stmt); });
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [](Stmt& stmt) { return fetch_rowset(stmt); });
 }
 
 TB_EXPORT SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT handle, SQLSMALLINT orientation, SQLLEN) {
     TB_ENTRY();
-    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (orientation != SQL_FETCH_NEXT)
             throw Error("HY106", "the cursor is forward-only: only SQL_FETCH_NEXT is supported");
         return fetch_rowset(stmt);
@@ -191,7 +191,7 @@ TB_EXPORT SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT handle, SQLSMALLINT orientat
 TB_EXPORT SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT handle, SQLUSMALLINT orientation, SQLLEN, SQLULEN* fetched,
                                              SQLUSMALLINT* status) {
     TB_ENTRY();
-    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         if (orientation != SQL_FETCH_NEXT)
             throw Error("HY106", "the cursor is forward-only: only SQL_FETCH_NEXT is supported");
         Desc& ird = *stmt.ird;
@@ -210,7 +210,7 @@ TB_EXPORT SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT handle, SQLUSMALLINT orien
 TB_EXPORT SQLRETURN SQL_API SQLGetData(SQLHSTMT handle, SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER data,
                                        SQLLEN buffer_length, SQLLEN* indicator) {
     TB_ENTRY();
-    return guarded<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
+    return guarded_turn<Stmt>(handle, HandleKind::Stmt, [&](Stmt& stmt) {
         require_cursor(stmt);
         if (!stmt.row_current) throw Error("24000", "no row is positioned; call SQLFetch first");
         const auto& c = column_at(stmt, number);

@@ -69,6 +69,20 @@ void Stmt::reset_data_at_exec() {
     put_data.clear();
 }
 
+void destroy_statement(Stmt* stmt) {
+    Desc* const implicit[] = {&stmt->implicit_ard, &stmt->implicit_apd, &stmt->implicit_ird, &stmt->implicit_ipd};
+    unregister_handle(stmt);
+    for (Desc* d : implicit) unregister_handle(d);
+    ConnectionTurn& turn = stmt->dbc->turn;
+    turn.drop_waiters(stmt);
+    for (Desc* d : implicit) turn.drop_waiters(d);
+    // A call that needs no turn (SQLBindCol, SQLCancel) may still be inside.
+    { std::lock_guard lock(stmt->mutex); }
+    for (Desc* d : implicit) { std::lock_guard lock(d->mutex); }
+    stmt->dbc->statements.erase(stmt);
+    delete stmt;
+}
+
 void add_warnings(Handle& handle, std::vector<engine::Warning> warnings) {
     for (auto& w : warnings)
         handle.diag.add(w.sqlstate, w.message, SQLINTEGER(w.native), w.row ? SQLLEN(w.row) : SQL_NO_ROW_NUMBER,

@@ -1,5 +1,5 @@
 // The four ODBC handle kinds, their registry (so a freed, foreign or NULL
-// handle is recognised instead of dereferenced) and the guarded wrapper that
+// handle is recognised instead of dereferenced) and the guarded wrappers that
 // every entry point runs through.
 #pragma once
 
@@ -9,8 +9,11 @@
 #include <new>
 #include <set>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
+#include "driver/connection_turn.hpp"
 #include "driver/descriptor.hpp"
 #include "driver/handle_base.hpp"
 #include "driver/diagnostics.hpp"
@@ -48,6 +51,9 @@ struct Dbc : Handle {
     SQLUINTEGER metadata_id = SQL_FALSE;
     SQLUINTEGER txn_isolation = SQL_TXN_SERIALIZABLE;
     std::string current_catalog;
+    // Statement and descriptor calls that use the session take turns here
+    // (guarded_turn); so do SQLDisconnect and the freeing of a statement.
+    ConnectionTurn turn;
     bool connected() const { return session != nullptr; }
 };
 
@@ -74,9 +80,10 @@ struct Stmt : Handle {
     // Statement attributes that are not descriptor fields.
     SQLULEN max_rows = 0;
     SQLULEN query_timeout = 0;
-    // Set by SQLCancel from another thread while this statement executes;
-    // cleared when an execute starts. Lives with the handle, so a late
-    // cancel never touches a statement already replaced.
+    // Set by SQLCancel from another thread while a call on this statement
+    // waits for its connection's turn or runs; cleared when such a call
+    // starts (guarded_turn). Lives with the handle, so a late cancel never
+    // touches a statement already replaced.
     std::atomic<bool> cancel_requested{false};
     SQLULEN max_length = 0;
     SQLULEN noscan = SQL_NOSCAN_OFF;
@@ -129,6 +136,41 @@ SQLRETURN guarded(void* pointer, HandleKind kind, F&& body) {
     handle->diag.return_code = rc;
     return rc;
 }
+
+// guarded for a statement or descriptor call that uses the connection's
+// engine::Session (execute, prepare, fetch, catalog functions, ...): it holds
+// the connection's turn while it runs (driver/connection_turn.hpp), so the
+// statements of one connection take turns. The turn is taken before the
+// handle's own lock (the lock order). A statement freed while the call
+// waited is SQL_INVALID_HANDLE; SQLCancel while it waited is HY008.
+template <class H, class F>
+SQLRETURN guarded_turn(void* pointer, HandleKind kind, F&& body) {
+    static_assert(std::is_same_v<H, Stmt> || std::is_same_v<H, Desc>);
+    auto* handle = static_cast<H*>(find_handle(pointer, kind));
+    if (!handle) return SQL_INVALID_HANDLE;
+    const std::atomic<bool>* cancel = nullptr;
+    if constexpr (std::is_same_v<H, Stmt>) {
+        handle->cancel_requested = false;   // a cancel before this call began cancels nothing
+        cancel = &handle->cancel_requested;
+    }
+    Turn turn(handle->dbc->turn, handle, cancel);
+    switch (turn.outcome()) {
+    case ConnectionTurn::Outcome::Freed: return SQL_INVALID_HANDLE;
+    case ConnectionTurn::Outcome::Cancelled:
+        return guarded<H>(pointer, kind, [](H&) -> SQLRETURN {
+            throw engine::Error("HY008", "the statement was cancelled (SQLCancel) while it waited for another "
+                                         "statement of its connection to finish; it did not run");
+        });
+    case ConnectionTurn::Outcome::Taken: break;
+    }
+    return guarded<H>(pointer, kind, std::forward<F>(body));
+}
+
+// Frees a statement with its implicit descriptors. The caller holds the
+// connection's Dbc::mutex and its turn: calls waiting for the turn on the
+// statement end (SQL_INVALID_HANDLE), and one still inside the statement's
+// own lock (a call that needs no turn) finishes first.
+void destroy_statement(Stmt* stmt);
 
 // Attaches an engine's warnings to a handle's diagnostics.
 void add_warnings(Handle& handle, std::vector<engine::Warning> warnings);

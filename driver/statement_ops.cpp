@@ -111,7 +111,8 @@ SQLRETURN execute_statement(Stmt& stmt) {
     auto parameters = read_parameters(stmt, count);
     stmt.reset_data_at_exec();
     stmt.statement->set_query_timeout(stmt.query_timeout);
-    stmt.cancel_requested = false;  // a cancel before this execute began cancels nothing
+    // The flag was cleared when this call began (guarded_turn): a cancel
+    // while it waited for its connection's turn counts.
     stmt.statement->set_cancel_flag(&stmt.cancel_requested);
     auto cursor = stmt.statement->execute(parameters);
     add_warnings(stmt, stmt.statement->take_warnings());

@@ -32,7 +32,8 @@ through_dm() {
 #  - SQLCancel from a second thread: Wine's odbc32 holds the statement's
 #    lock for the whole SQLExecDirect and SQLCancel waits for that lock, so
 #    the cancel reaches the driver only after the statement ended (an endless
-#    statement never ends); Windows' driver manager passes it at once, and
+#    statement never ends; one waiting for another statement of its
+#    connection runs after all); Windows' driver manager passes it at once, and
 #    odbc_test_cancel_direct shows the DLL's cancel on its own exports;
 #  - descriptors allocated by the application (SQLAllocHandle(SQL_HANDLE_DESC)):
 #    Wine's odbc32 answers SQL_INVALID_HANDLE without asking the driver;
@@ -52,6 +53,7 @@ declare -A wine_limits=(
   [odbc_test_entry_points]="-EntryPoints.HandlesAllocateFreeAndRejectForeignPointers:EntryPoints.KeysStatisticsAndSpecialColumnsBothForms"
   [odbc_test_entry_points_data]="-EntryData.DescriptorFieldsRecordsAndCopies"
   [odbc_test_cancel]="-Cancel.CancelFromAnotherThreadEndsTheRequests:Cancel.CancelStopsALongComputationOverCachedRows"
+  [odbc_test_connection_threads]="-ConnectionThreads.CancelEndsAStatementWaitingForItsTurn"
 )
 
 passed=0 failed=0 tests_total=0
