@@ -1,19 +1,31 @@
 #include "driver/connection_turn.hpp"
 
+#include <algorithm>
+
 namespace tb::driver {
+
+// calls_ is a short unsorted list (one entry per handle with a call waiting
+// or running: a few at most) that keeps its capacity, so a call in the
+// common case - SQLGetData per cell, nobody waiting - allocates nothing.
+ConnectionTurn::Calls* ConnectionTurn::find(const void* handle) {
+    for (auto& entry : calls_)
+        if (entry.handle == handle) return &entry.calls;
+    return nullptr;
+}
 
 ConnectionTurn::Outcome ConnectionTurn::take(const void* handle, const std::atomic<bool>* cancel) {
     std::unique_lock lock(mutex_);
-    // The node stays put while this call is registered (count > 0).
-    Calls& calls = calls_[handle];
-    ++calls.count;
+    if (Calls* calls = find(handle)) ++calls->count;
+    else calls_.push_back({handle, Calls{1, false}});
     const auto self = std::this_thread::get_id();
     if (depth_ > 0 && holder_ == self) {
         ++depth_;
         return Outcome::Taken;
     }
-    changed_.wait(lock, [&] { return depth_ == 0 || calls.freed || (cancel && cancel->load()); });
-    if (calls.freed) {
+    // The entry may move while this call waits (others register and leave):
+    // it is looked up again each time.
+    changed_.wait(lock, [&] { return depth_ == 0 || find(handle)->freed || (cancel && cancel->load()); });
+    if (find(handle)->freed) {
         unregister(handle);
         changed_.notify_all();
         return Outcome::Freed;
@@ -35,7 +47,7 @@ void ConnectionTurn::leave(const void* handle, bool held) {
 
 bool ConnectionTurn::in_call(const void* handle) {
     std::lock_guard lock(mutex_);
-    return calls_.count(handle) != 0;
+    return find(handle) != nullptr;
 }
 
 void ConnectionTurn::wake() {
@@ -47,16 +59,18 @@ void ConnectionTurn::wake() {
 
 void ConnectionTurn::drop_waiters(const void* handle) {
     std::unique_lock lock(mutex_);
-    auto it = calls_.find(handle);
-    if (it == calls_.end()) return;
-    it->second.freed = true;
+    Calls* calls = find(handle);
+    if (!calls) return;
+    calls->freed = true;
     changed_.notify_all();
-    changed_.wait(lock, [&] { return calls_.count(handle) == 0; });
+    changed_.wait(lock, [&] { return find(handle) == nullptr; });
 }
 
 void ConnectionTurn::unregister(const void* handle) {
-    auto it = calls_.find(handle);
-    if (it != calls_.end() && --it->second.count == 0) calls_.erase(it);
+    const auto it = std::find_if(calls_.begin(), calls_.end(), [&](const Entry& e) { return e.handle == handle; });
+    if (it == calls_.end() || --it->calls.count > 0) return;
+    *it = calls_.back();
+    calls_.pop_back();
 }
 
 } // namespace tb::driver

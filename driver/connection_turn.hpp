@@ -15,9 +15,9 @@
 
 #include <atomic>
 #include <condition_variable>
-#include <map>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace tb::driver {
 
@@ -50,11 +50,16 @@ private:
         int count = 0;       // registered calls on the handle: waiting, or holding the turn
         bool freed = false;  // drop_waiters: end the waits
     };
+    struct Entry {
+        const void* handle;
+        Calls calls;
+    };
+    Calls* find(const void* handle);        // mutex_ held; nullptr when none
     void unregister(const void* handle);   // mutex_ held
 
     std::mutex mutex_;   // held only briefly, never across a call's work
     std::condition_variable changed_;
-    std::map<const void*, Calls> calls_;
+    std::vector<Entry> calls_;
     std::thread::id holder_;
     int depth_ = 0;      // nested takes by holder_
 };

@@ -106,12 +106,10 @@ void register_handle(Handle* handle);
 void unregister_handle(Handle* handle);
 Handle* find_handle(void* pointer, HandleKind kind);
 
-// Runs `body` with the handle validated, locked and its diagnostics cleared;
+// Runs `body` on a live handle, locked and with its diagnostics cleared;
 // turns exceptions into diagnostic records and derives the return code.
 template <class H, class F>
-SQLRETURN guarded(void* pointer, HandleKind kind, F&& body) {
-    auto* handle = static_cast<H*>(find_handle(pointer, kind));
-    if (!handle) return SQL_INVALID_HANDLE;
+SQLRETURN run_guarded(H* handle, F&& body) {
     std::lock_guard lock(handle->mutex);
     handle->diag.clear();
     SQLRETURN rc;
@@ -137,6 +135,14 @@ SQLRETURN guarded(void* pointer, HandleKind kind, F&& body) {
     return rc;
 }
 
+// run_guarded on the handle `pointer` names, once it is validated.
+template <class H, class F>
+SQLRETURN guarded(void* pointer, HandleKind kind, F&& body) {
+    auto* handle = static_cast<H*>(find_handle(pointer, kind));
+    if (!handle) return SQL_INVALID_HANDLE;
+    return run_guarded(handle, std::forward<F>(body));
+}
+
 // guarded for a statement or descriptor call that uses the connection's
 // engine::Session (execute, prepare, fetch, catalog functions, ...): it holds
 // the connection's turn while it runs (driver/connection_turn.hpp), so the
@@ -154,16 +160,19 @@ SQLRETURN guarded_turn(void* pointer, HandleKind kind, F&& body) {
         cancel = &handle->cancel_requested;
     }
     Turn turn(handle->dbc->turn, handle, cancel);
+    // The handle stays alive while `turn` is registered: freeing it waits
+    // for the calls registered on it (drop_waiters), so it is not looked up
+    // again.
     switch (turn.outcome()) {
     case ConnectionTurn::Outcome::Freed: return SQL_INVALID_HANDLE;
     case ConnectionTurn::Outcome::Cancelled:
-        return guarded<H>(pointer, kind, [](H&) -> SQLRETURN {
+        return run_guarded(handle, [](H&) -> SQLRETURN {
             throw engine::Error("HY008", "the statement was cancelled (SQLCancel) while it waited for another "
                                          "statement of its connection to finish; it did not run");
         });
     case ConnectionTurn::Outcome::Taken: break;
     }
-    return guarded<H>(pointer, kind, std::forward<F>(body));
+    return run_guarded(handle, std::forward<F>(body));
 }
 
 // Frees a statement with its implicit descriptors. The caller holds the
