@@ -167,38 +167,29 @@ TEST_F(LoaderTest, ALineOfTheWrongShapeIsAnErrorAndLoadsNothing) {
     }
 }
 
-// An id that does not parse cannot read as NULL (worktime_id cannot be NULL):
-// the answer is an error naming row, column and value, and loads nothing.
-TEST_F(LoaderTest, AnIdThatDoesNotParseIsAnErrorAndLoadsNothing) {
+// An id that does not parse, or is empty, cannot read as NULL (worktime_id
+// cannot be NULL): the answer is an error naming row, column and value, and
+// loads nothing.
+TEST_F(LoaderTest, AnIdThatDoesNotParseOrIsEmptyIsAnErrorAndLoadsNothing) {
     const std::int64_t part = cache.partition_id({"src", "worktime", "month=3&year=2024"});
-    std::string body = kHeader;
-    body += "1;2;00002;01/03/2024;08:00;12:00;14400;0;Done;0;0; ;false\n";
-    body += "n/a;2;00002;01/03/2024;08:00;12:00;14400;0;Done;0;0; ;false\n";
-    try {
-        load_partition(cache, worktime, part, body, keys, LoadContext{"month=3&year=2024", {"secret"}});
-        ADD_FAILURE() << "no error for an id that does not parse";
-    } catch (const Error& e) {
-        const std::string message = e.what();
-        EXPECT_NE(message.find("row 2, column worktime_id: the value 'n/a'"), std::string::npos) << message;
-        EXPECT_EQ(e.sqlstate, "HY000");
+    const std::pair<std::string, std::string> cases[] = {
+        {"n/a", "row 2, column worktime_id: the value 'n/a'"},
+        {" ", "row 2: no value for column worktime_id"},
+    };
+    for (const auto& [id, expected] : cases) {
+        std::string body = kHeader;
+        body += "1;2;00002;01/03/2024;08:00;12:00;14400;0;Done;0;0; ;false\n";
+        body += id + ";2;00002;01/03/2024;08:00;12:00;14400;0;Done;0;0; ;false\n";
+        try {
+            load_partition(cache, worktime, part, body, keys, LoadContext{"month=3&year=2024", {"secret"}});
+            ADD_FAILURE() << "no error for the id '" << id << "'";
+        } catch (const Error& e) {
+            const std::string message = e.what();
+            EXPECT_NE(message.find(expected), std::string::npos) << message;
+            EXPECT_EQ(e.sqlstate, "HY000");
+        }
+        EXPECT_EQ(one("SELECT count(*) FROM worktime"), "0");
     }
-    EXPECT_EQ(one("SELECT count(*) FROM worktime"), "0");
-}
-
-// An empty id is refused the same way: NULL is no id either.
-TEST_F(LoaderTest, AnEmptyIdIsAnErrorAndLoadsNothing) {
-    const std::int64_t part = cache.partition_id({"src", "worktime", "month=3&year=2024"});
-    std::string body = kHeader;
-    body += "1;2;00002;01/03/2024;08:00;12:00;14400;0;Done;0;0; ;false\n";
-    body += " ;2;00002;01/03/2024;08:00;12:00;14400;0;Done;0;0; ;false\n";
-    try {
-        load_partition(cache, worktime, part, body, keys, LoadContext{"month=3&year=2024", {"secret"}});
-        ADD_FAILURE() << "no error for an empty id";
-    } catch (const Error& e) {
-        const std::string message = e.what();
-        EXPECT_NE(message.find("row 2: no value for column worktime_id"), std::string::npos) << message;
-    }
-    EXPECT_EQ(one("SELECT count(*) FROM worktime"), "0");
 }
 
 // Run-time names: a clash gets _2, _3 ... in one pass; 6,000 equal names
