@@ -126,14 +126,12 @@ SQLRETURN free_handle(SQLSMALLINT type, SQLHANDLE handle) {
         // No fetch or execute of a statement using it runs meanwhile.
         Turn turn(dbc->turn, dbc, nullptr);
         if (find_handle(handle, HandleKind::Desc) != desc) return SQL_INVALID_HANDLE;   // freed meanwhile
-        unregister_handle(desc);
-        dbc->turn.drop_waiters(desc);
+        retire_handle(desc, dbc->turn);
         // Statements using it fall back to their implicit descriptors.
         for (Stmt* s : dbc->statements) {
             if (s->ard == desc) s->ard = &s->implicit_ard;
             if (s->apd == desc) s->apd = &s->implicit_apd;
         }
-        { std::lock_guard lock(desc->mutex); }   // a call that needs no turn may still be inside
         dbc->descriptors.erase(desc);
         delete desc;
         return SQL_SUCCESS;

@@ -69,16 +69,18 @@ void Stmt::reset_data_at_exec() {
     put_data.clear();
 }
 
-void destroy_statement(Stmt* stmt) {
-    Desc* const implicit[] = {&stmt->implicit_ard, &stmt->implicit_apd, &stmt->implicit_ird, &stmt->implicit_ipd};
-    unregister_handle(stmt);
-    for (Desc* d : implicit) unregister_handle(d);
-    ConnectionTurn& turn = stmt->dbc->turn;
-    turn.drop_waiters(stmt);
-    for (Desc* d : implicit) turn.drop_waiters(d);
+void retire_handle(Handle* handle, ConnectionTurn& turn) {
+    unregister_handle(handle);
+    turn.drop_waiters(handle);
     // A call that needs no turn (SQLBindCol, SQLCancel) may still be inside.
-    { std::lock_guard lock(stmt->mutex); }
-    for (Desc* d : implicit) { std::lock_guard lock(d->mutex); }
+    std::lock_guard lock(handle->mutex);
+}
+
+void destroy_statement(Stmt* stmt) {
+    ConnectionTurn& turn = stmt->dbc->turn;
+    retire_handle(stmt, turn);
+    for (Desc* d : {&stmt->implicit_ard, &stmt->implicit_apd, &stmt->implicit_ird, &stmt->implicit_ipd})
+        retire_handle(d, turn);
     stmt->dbc->statements.erase(stmt);
     delete stmt;
 }

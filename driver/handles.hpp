@@ -175,6 +175,12 @@ SQLRETURN guarded_turn(void* pointer, HandleKind kind, F&& body) {
     return run_guarded(handle, std::forward<F>(body));
 }
 
+// Takes a handle out of use before it is deleted: find_handle no longer
+// knows it, calls waiting for the turn on it have ended, and a call inside
+// its own lock (one that needs no turn) has finished. The caller holds the
+// connection's Dbc::mutex and its turn.
+void retire_handle(Handle* handle, ConnectionTurn& turn);
+
 // Frees a statement with its implicit descriptors. The caller holds the
 // connection's Dbc::mutex and its turn: calls waiting for the turn on the
 // statement end (SQL_INVALID_HANDLE), and one still inside the statement's

@@ -46,7 +46,6 @@ through_dm() {
 #    descriptor on files (it maps a DACL to Unix mode bits and reads back one
 #    made up from them), so a DACL set by SetNamedSecurityInfoW, which returns
 #    success, reads back as (A;;FA;;;SY)(A;;FA;;;<user>) in any program.
-skip_programs=()
 declare -A wine_limits=(
   [odbc_test_windows_platform]="-CacheFolder.CacheFileAndFolderAreForItsUserOnly"
   [odbc_test_cache]="-Cache.FileIsSharedByConnectionsAndProcesses"
@@ -57,15 +56,10 @@ declare -A wine_limits=(
 )
 
 passed=0 failed=0 tests_total=0
-summary=()
 run_program() {
   local exe=$1 name log start seconds count route
   name=$(basename "$exe" .exe)
   log="$bin/wine-$name.log"
-  if [[ " ${skip_programs[*]} " == *" $name "* ]]; then
-    echo "SKIP $name under Wine (see the list above run_program in tests/wine/run.sh)"
-    return
-  fi
   route=$(through_dm "$exe")
   local filter=()
   [[ -n "${wine_limits[$name]:-}" ]] && filter=(--gtest_filter="${wine_limits[$name]}")
